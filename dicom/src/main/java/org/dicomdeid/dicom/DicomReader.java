@@ -1,0 +1,459 @@
+package org.dicomdeid.dicom;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A pull parser for DICOM Part 10 files and bare data sets (PS3.10 7.1, PS3.5 7). {@link #next()}
+ * returns one event at a time; an element's value is read only when asked ({@link #readValue()},
+ * {@link #copyValue(OutputStream)}), so a caller can stop before Pixel Data without reading it.
+ *
+ * <p>Nesting is kept on an explicit stack, never the Java call stack, so a hostile file nested
+ * thousands deep cannot overflow it. Every length is checked against what encloses it and, when
+ * the size of the input is known, against what is left of it.
+ */
+public final class DicomReader implements Closeable {
+
+  /** What {@link #next()} found. */
+  public enum Event {
+    /** An element with a value of defined length; the value is pending. */
+    ELEMENT,
+    SEQUENCE_START,
+    ITEM_START,
+    ITEM_END,
+    SEQUENCE_END,
+    /** Encapsulated Pixel Data (undefined length OB/OW), PS3.5 A.4. */
+    FRAGMENTS_START,
+    /** One item of encapsulated data; the value is pending. */
+    FRAGMENT,
+    FRAGMENTS_END,
+    /** End of the data set. */
+    END
+  }
+
+  private static final long UNDEFINED = 0xFFFFFFFFL;
+  private static final byte[] DICM = "DICM".getBytes(StandardCharsets.US_ASCII);
+
+  private enum FrameKind { SEQUENCE, ITEM, FRAGMENTS }
+
+  private record Frame(FrameKind kind, int tag, long end, boolean explicitVr, boolean bigEndian) {}
+
+  private final InputStream source;
+  private final DicomInput in;
+  private long size;
+  private FileMeta meta;
+  private TransferSyntax ts;
+  private boolean explicitVr;
+  private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+
+  private Event event;
+  private int tag;
+  private VR vr;
+  private long length;
+  private long headerOffset;
+  private boolean valuePending;
+
+  private DicomReader(InputStream source, long size) {
+    this.source = source;
+    this.in = new DicomInput(source, DicomInput.BUFFER_SIZE);
+    this.size = size;
+  }
+
+  /**
+   * Opens a stream: reads the preamble and file meta if present, else detects the encoding of a
+   * bare data set from its first element. {@code size} is the total byte count if known, else -1.
+   */
+  public static DicomReader open(InputStream source, long size) throws IOException {
+    DicomReader r = new DicomReader(source, size);
+    r.readPreambleAndMeta();
+    return r;
+  }
+
+  /** The file meta group, or null for a bare data set. */
+  public FileMeta fileMeta() {
+    return meta;
+  }
+
+  public TransferSyntax transferSyntax() {
+    return ts;
+  }
+
+  public Event event() {
+    return event;
+  }
+
+  public int tag() {
+    return tag;
+  }
+
+  public VR vr() {
+    return vr;
+  }
+
+  /** Value length of the current element or fragment; -1 for undefined length. */
+  public long length() {
+    return length;
+  }
+
+  /** Offset of the current element's header in the (inflated) stream. */
+  public long offset() {
+    return headerOffset;
+  }
+
+  /** Number of open sequences, items and fragment lists: 0 at the top level of the data set. */
+  public int depth() {
+    return stack.size();
+  }
+
+  /** True when the current content is encoded in Implicit VR Little Endian inside a UN sequence. */
+  public boolean bigEndian() {
+    return in.bigEndian();
+  }
+
+  /** Bytes taken from the source stream so far, read-ahead buffer included. */
+  public long bytesConsumed() {
+    return in.bytesConsumed();
+  }
+
+  public long position() {
+    return in.position();
+  }
+
+  /** Reads the pending value whole. */
+  public byte[] readValue() throws IOException {
+    requirePending();
+    valuePending = false;
+    return in.readBytes(length);
+  }
+
+  /** Streams the pending value to out. */
+  public void copyValue(OutputStream out) throws IOException {
+    requirePending();
+    valuePending = false;
+    in.copy(length, out);
+  }
+
+  public void skipValue() throws IOException {
+    requirePending();
+    valuePending = false;
+    in.skip(length);
+  }
+
+  private void requirePending() {
+    if (!valuePending) {
+      throw new IllegalStateException("no pending value at " + Tags.toString(tag));
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+
+  // PS3.10 7.1: 128-byte preamble, "DICM", then the meta group in Explicit VR Little Endian.
+  private void readPreambleAndMeta() throws IOException {
+    byte[] head = new byte[132];
+    int n = in.peek(head, 132);
+    boolean part10 = n == 132 && head[128] == DICM[0] && head[129] == DICM[1]
+        && head[130] == DICM[2] && head[131] == DICM[3];
+    if (part10) {
+      in.skip(132);
+    } else if (n < 8) {
+      throw new DicomParseException(0, n == 0 ? "empty file" : "not DICOM: only " + n + " bytes");
+    }
+    if (part10 || (n >= 8 && head[0] == 2 && head[1] == 0 && isVrCode(head[4], head[5]))) {
+      meta = readMetaGroup();
+    }
+    String tsUid = meta == null ? null : meta.transferSyntaxUid();
+    if (tsUid == null || tsUid.isEmpty()) {
+      ts = detectEncoding();
+    } else {
+      ts = TransferSyntax.of(tsUid);
+    }
+    explicitVr = ts.explicitVr();
+    in.bigEndian(ts.bigEndian());
+    if (!ts.deflated() && meta != null) {
+      explicitVr = checkDeclaredVrEncoding();
+    }
+    if (ts.deflated()) {
+      // PS3.5 A.5: the data set after the meta group is raw deflate (RFC 1951, no zlib header).
+      in.switchSource(rest -> new InflaterInputStream(rest, new Inflater(true), 64 * 1024));
+      size = -1;
+    }
+  }
+
+  private FileMeta readMetaGroup() throws IOException {
+    FileMeta m = new FileMeta();
+    in.bigEndian(false);
+    byte[] peek = new byte[6];
+    while (in.peek(peek, 6) == 6 && peek[0] == 2 && peek[1] == 0) {
+      long at = in.position();
+      int t = in.tag();
+      VR v;
+      long len;
+      if (isVrCode(peek[4], peek[5])) {
+        v = VR.ofCode(in.code16());
+        if (v.longHeader()) {
+          in.skip(2);
+          len = in.u32();
+        } else {
+          len = in.u16();
+        }
+      } else {
+        // Some writers put the meta group in Implicit VR: tolerate it.
+        v = ElementDictionary.vrOf(t);
+        len = in.u32();
+      }
+      if (len == UNDEFINED || len > 1 << 20) {
+        throw new DicomParseException(at, "file meta element " + Tags.toString(t)
+            + " has an impossible length " + len);
+      }
+      checkRemaining(at, t, len);
+      m.put(new DicomElement(t, v, in.readBytes(len)));
+    }
+    return m;
+  }
+
+  /**
+   * Some writers declare Explicit VR in the meta group and write the data set in Implicit VR (or
+   * the reverse). Like other toolkits, trust the first element's bytes over the declaration; the
+   * writer then encodes the output as the declared syntax says.
+   */
+  private boolean checkDeclaredVrEncoding() throws IOException {
+    byte[] b = new byte[6];
+    if (in.peek(b, 6) < 6) {
+      return ts.explicitVr();
+    }
+    boolean looksExplicit = isVrCode(b[4], b[5]);
+    if (ts.explicitVr() && !looksExplicit) {
+      return false;
+    }
+    if (!ts.explicitVr() && looksExplicit) {
+      int t = ts.bigEndian()
+          ? ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff)
+          : ((b[1] & 0xff) << 24) | ((b[0] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[2] & 0xff);
+      return VR.ofCode(((b[4] & 0xff) << 8) | (b[5] & 0xff)) == ElementDictionary.vrOf(t);
+    }
+    return ts.explicitVr();
+  }
+
+  /** PS3.5 has no magic number for bare data sets: judge by the first element, as toolkits do. */
+  private TransferSyntax detectEncoding() throws IOException {
+    byte[] b = new byte[8];
+    long at = in.position();
+    int n = in.peek(b, 8);
+    if (n < 8) {
+      throw new DicomParseException(at, n == 0 ? "no data set after the file meta"
+          : "not DICOM: data set too short");
+    }
+    boolean bigEndian = b[0] == 0 && b[1] != 0;
+    int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff) : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
+    boolean explicit = isVrCode(b[4], b[5]);
+    if (meta == null && !(group == 0x0008 || group == 0x0002 || group == 0x0000
+        || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028)) {
+      throw new DicomParseException(at,
+          "not DICOM: no DICM prefix and the first bytes are not a DICOM data element");
+    }
+    if (explicit) {
+      return bigEndian ? TransferSyntax.EXPLICIT_BE : TransferSyntax.EXPLICIT_LE;
+    }
+    return bigEndian
+        ? new TransferSyntax("implicit-big-endian", false, true, false, false)
+        : TransferSyntax.IMPLICIT_LE;
+  }
+
+  private static boolean isVrCode(byte b0, byte b1) {
+    return VR.ofCode(((b0 & 0xff) << 8) | (b1 & 0xff)) != null;
+  }
+
+  private boolean currentExplicit() {
+    Frame top = stack.peek();
+    return top == null ? explicitVr : top.explicitVr();
+  }
+
+  /** Advances to the next event; a pending value is skipped. */
+  public Event next() throws IOException {
+    if (valuePending) {
+      skipValue();
+    }
+    if (event == Event.END) {
+      return event;
+    }
+    Frame top = stack.peek();
+    if (top != null && top.end() >= 0 && in.position() >= top.end()) {
+      if (in.position() > top.end()) {
+        throw new DicomParseException(in.position(), "contents of " + Tags.toString(top.tag())
+            + " overrun its declared length by " + (in.position() - top.end()) + " bytes");
+      }
+      return pop(top);
+    }
+    if (top == null && in.atEnd()) {
+      return event = Event.END;
+    }
+    headerOffset = in.position();
+    if (top != null && top.end() < 0 && in.atEnd()) {
+      throw new DicomParseException(headerOffset, "unexpected end of data: "
+          + Tags.toString(top.tag()) + " is not closed (truncated file?)");
+    }
+    tag = in.tag();
+    if (top != null && top.kind() == FrameKind.SEQUENCE) {
+      return sequenceContent(top);
+    }
+    if (top != null && top.kind() == FrameKind.FRAGMENTS) {
+      return fragmentContent(top);
+    }
+    if (tag == Tags.ItemDelimitationItem) {
+      in.u32();
+      if (top != null && top.kind() == FrameKind.ITEM && top.end() < 0) {
+        return pop(top);
+      }
+      throw new DicomParseException(headerOffset, "item delimiter outside an item");
+    }
+    if (tag == Tags.SequenceDelimitationItem || tag == Tags.Item) {
+      throw new DicomParseException(headerOffset, "unexpected " + Tags.toString(tag)
+          + " in a data set (sequence or item not opened)");
+    }
+    return element(top);
+  }
+
+  private Event sequenceContent(Frame top) throws IOException {
+    long len = in.u32();
+    if (tag == Tags.Item) {
+      vr = null;
+      length = len == UNDEFINED ? -1 : len;
+      long end = len == UNDEFINED ? -1 : checkNested(top, len);
+      stack.push(new Frame(FrameKind.ITEM, top.tag(), end, top.explicitVr(), top.bigEndian()));
+      return event = Event.ITEM_START;
+    }
+    if (tag == Tags.SequenceDelimitationItem && top.end() < 0) {
+      return pop(top);
+    }
+    throw new DicomParseException(headerOffset, "expected an item in sequence "
+        + Tags.toString(top.tag()) + ", found " + Tags.toString(tag));
+  }
+
+  private Event fragmentContent(Frame top) throws IOException {
+    long len = in.u32();
+    if (tag == Tags.Item) {
+      if (len == UNDEFINED) {
+        throw new DicomParseException(headerOffset, "fragment of undefined length in "
+            + Tags.toString(top.tag()));
+      }
+      checkRemaining(headerOffset, top.tag(), len);
+      tag = top.tag();
+      length = len;
+      valuePending = true;
+      return event = Event.FRAGMENT;
+    }
+    if (tag == Tags.SequenceDelimitationItem) {
+      tag = top.tag();
+      return pop(top);
+    }
+    throw new DicomParseException(headerOffset, "expected a fragment item in "
+        + Tags.toString(top.tag()) + ", found " + Tags.toString(tag));
+  }
+
+  private Event element(Frame top) throws IOException {
+    long len;
+    if (currentExplicit()) {
+      int code = in.code16();
+      vr = VR.ofCode(code);
+      if (vr == null) {
+        // Not a VR: treat the header as implicit (seen in sloppy files); the two bytes are the low
+        // half of a 32-bit length.
+        vr = ElementDictionary.vrOf(tag);
+        int hi = in.u16();
+        len = in.bigEndian() ? ((long) code << 16) | hi : ((long) hi << 16) | swap16(code);
+      } else if (vr.longHeader()) {
+        in.skip(2);
+        len = in.u32();
+      } else {
+        len = in.u16();
+      }
+    } else {
+      vr = ElementDictionary.vrOf(tag);
+      len = in.u32();
+    }
+    boolean explicitContent = currentExplicit();
+    boolean bigEndian = in.bigEndian();
+    if (len == UNDEFINED) {
+      length = -1;
+      if (vr == VR.SQ || vr == VR.UN) {
+        // PS3.5 6.2.2: UN of undefined length holds a sequence in Implicit VR Little Endian.
+        if (vr == VR.UN) {
+          explicitContent = false;
+          bigEndian = false;
+        }
+        vr = VR.SQ;
+        stack.push(new Frame(FrameKind.SEQUENCE, tag, -1, explicitContent, bigEndian));
+        in.bigEndian(bigEndian);
+        return event = Event.SEQUENCE_START;
+      }
+      if (vr == VR.OB || vr == VR.OW) {
+        stack.push(new Frame(FrameKind.FRAGMENTS, tag, -1, explicitContent, bigEndian));
+        return event = Event.FRAGMENTS_START;
+      }
+      throw new DicomParseException(headerOffset, "element " + Tags.toString(tag) + " with VR "
+          + vr + " has undefined length");
+    }
+    length = len;
+    long end = checkNested(top, len);
+    if (vr == VR.SQ) {
+      stack.push(new Frame(FrameKind.SEQUENCE, tag, end, explicitContent, bigEndian));
+      return event = Event.SEQUENCE_START;
+    }
+    valuePending = true;
+    return event = Event.ELEMENT;
+  }
+
+  private static int swap16(int v) {
+    return ((v & 0xff) << 8) | ((v >> 8) & 0xff);
+  }
+
+  /** Checks a defined length against the enclosing item and the input; returns the end offset. */
+  private long checkNested(Frame top, long len) throws IOException {
+    long end = in.position() + len;
+    for (Frame f : stack) {
+      if (f.end() >= 0) {
+        if (end > f.end()) {
+          throw new DicomParseException(headerOffset, "length " + len + " of "
+              + Tags.toString(tag) + " runs " + (end - f.end()) + " bytes past the end of "
+              + Tags.toString(f.tag()));
+        }
+        break;
+      }
+    }
+    checkRemaining(headerOffset, tag, len);
+    return end;
+  }
+
+  private void checkRemaining(long at, int t, long len) throws DicomParseException {
+    if (size >= 0 && in.position() + len > size) {
+      throw new DicomParseException(at, "length " + len + " of " + Tags.toString(t)
+          + " is larger than the " + (size - in.position()) + " bytes left in the file");
+    }
+  }
+
+  private Event pop(Frame top) {
+    stack.pop();
+    Frame parent = stack.peek();
+    in.bigEndian(parent == null ? ts.bigEndian() : parent.bigEndian());
+    tag = top.tag();
+    vr = top.kind() == FrameKind.FRAGMENTS ? VR.OB : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
+    length = 0;
+    switch (top.kind()) {
+      case ITEM:
+        return event = Event.ITEM_END;
+      case SEQUENCE:
+        return event = Event.SEQUENCE_END;
+      default:
+        return event = Event.FRAGMENTS_END;
+    }
+  }
+}

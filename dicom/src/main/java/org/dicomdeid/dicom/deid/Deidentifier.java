@@ -206,6 +206,11 @@ public final class Deidentifier {
       }
       VR effective = effectiveVr(tag, vr);
       Op op = rules.decide(tag, effective);
+      if (vr == VR.UN && ElementDictionary.vrOf(tag) == VR.SQ && op != Op.REMOVE) {
+        // PS3.5 6.2.2: a sequence sent as UN of defined length. Its items are opaque bytes here,
+        // so no rule reaches the attributes inside them: keep the attribute, but empty.
+        op = Op.EMPTY;
+      }
       switch (op) {
         case REMOVE:
           r.skipValue();

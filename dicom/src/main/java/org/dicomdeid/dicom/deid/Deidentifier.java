@@ -33,10 +33,15 @@ public final class Deidentifier {
   private final SafePrivate safePrivate;
 
   public Deidentifier(DeidConfig config) {
+    this(config, SafePrivate.standard());
+  }
+
+  /** With another safe-private list than the shipped one (tests of the mechanism). */
+  Deidentifier(DeidConfig config, SafePrivate safePrivate) {
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
     this.rules = new ElementRules(Profile.standard(), config.options());
-    this.safePrivate = SafePrivate.standard();
+    this.safePrivate = safePrivate;
   }
 
   public Keyed keyed() {

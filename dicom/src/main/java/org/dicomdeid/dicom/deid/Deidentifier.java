@@ -216,6 +216,11 @@ public final class Deidentifier {
         // so no rule reaches the attributes inside them: keep the attribute, but empty.
         op = Op.EMPTY;
       }
+      if (vr == VR.UN && ElementDictionary.keywordOf(tag).isEmpty()) {
+        // A public tag our dictionary does not know, with opaque bytes: nothing says what it
+        // holds, so it cannot be kept safely.
+        op = Op.REMOVE;
+      }
       switch (op) {
         case REMOVE:
           r.skipValue();

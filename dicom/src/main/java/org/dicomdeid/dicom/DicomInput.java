@@ -70,7 +70,14 @@ final class DicomInput {
       pos = 0;
     }
     while (limit < n) {
-      int r = in.read(buf, limit, buf.length - limit);
+      int r;
+      try {
+        r = in.read(buf, limit, buf.length - limit);
+      } catch (java.util.zip.ZipException | EOFException e) {
+        // Only the inflater of a deflated data set throws these (PS3.5 A.5).
+        throw new DicomParseException(position() + (limit - pos),
+            "deflated data set is corrupt or truncated: " + e.getMessage(), e);
+      }
       if (r < 0) {
         return false;
       }

@@ -1,16 +1,42 @@
 package org.dicomdeid.dicom.deid;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.dicomdeid.dicom.DicomCopy;
+import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.DicomReader;
+import org.dicomdeid.dicom.DicomReader.Event;
+import org.dicomdeid.dicom.DicomWriter;
+import org.dicomdeid.dicom.ElementDictionary;
+import org.dicomdeid.dicom.FileMeta;
+import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
 
-/** API placeholder; the engine lands next. */
+/**
+ * The de-identification engine: streams one file through the rules ({@link ElementRules}) and
+ * writes the result as Part 10 in the input's transfer syntax. Header values are rewritten in
+ * memory; Pixel Data and other large values are streamed, never held whole. Thread-safe: all
+ * state is per call.
+ */
 public final class Deidentifier {
   private final DeidConfig config;
   private final Keyed keyed;
+  private final ElementRules rules;
+  private final SafePrivate safePrivate;
 
   public Deidentifier(DeidConfig config) {
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
+    this.rules = new ElementRules(Profile.standard(), config.options());
+    this.safePrivate = SafePrivate.standard();
   }
 
   public Keyed keyed() {
@@ -26,10 +52,8 @@ public final class Deidentifier {
     if (!config.shiftDates()) {
       return yyyymmdd;
     }
-    java.time.LocalDate d = java.time.LocalDate.parse(yyyymmdd,
-        java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
-    return d.plusDays(keyed.dateOffsetDays(mrn))
-        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    return LocalDate.parse(yyyymmdd, DateTimeFormatter.BASIC_ISO_DATE)
+        .plusDays(keyed.dateOffsetDays(mrn)).format(DateTimeFormatter.BASIC_ISO_DATE);
   }
 
   /** PatientName := subject_CTdate (the date shifted when dates are shifted). */
@@ -37,18 +61,281 @@ public final class Deidentifier {
     return s.subjectId() + "_" + outputDate(s.ctDate(), s.mrn());
   }
 
+  /** What the engine does with its options, in words (the README shows it). */
+  public String describe() {
+    return Description.of(config);
+  }
+
   /**
    * Rewrites one file: reads it from {@code source} ({@code size} bytes, -1 if unknown; opened
-   * twice: a short pre-scan for the SOP UIDs, then the streaming pass) and writes the
-   * de-identified Part 10 file to out. Throws DicomParseException for bad input.
+   * twice: a short pre-scan for the SOP UIDs that the file meta must carry, then the streaming
+   * pass) and writes the de-identified Part 10 file to out. Throws DicomParseException for input
+   * that cannot be parsed; nothing is promised about {@code out} then, so callers write to a
+   * temporary file and discard it.
    */
   public void deidentify(InputOpener source, long size, OutputStream out, Subject subject)
       throws IOException {
-    throw new UnsupportedOperationException("engine not yet merged");
+    String[] sop = prescan(source, size);
+    try (InputStream in = source.open()) {
+      DicomReader r = DicomReader.open(in, size);
+      DicomWriter w = new DicomWriter(out);
+      FileMeta meta = new FileMeta();
+      meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, sop[0]);
+      meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI,
+          sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
+      w.writeFileMeta(meta, r.transferSyntax());
+      new Run(r, w, subject).dataSet();
+      w.finish();
+    }
   }
 
-  /** What the engine does with its options, in words (the README shows it). */
-  public String describe() {
-    throw new UnsupportedOperationException("engine not yet merged");
+  /** SOP Class and Instance UIDs from the data set, else from the file meta (PS3.10 7.1). */
+  private static String[] prescan(InputOpener source, long size) throws IOException {
+    String cls = null;
+    String inst = null;
+    try (InputStream in = source.open()) {
+      DicomReader r = DicomReader.open(in, size);
+      for (Event e = r.next(); e != Event.END; e = r.next()) {
+        if (r.depth() == 0 && e == Event.ELEMENT) {
+          if (r.tag() == Tags.SOPClassUID) {
+            cls = Values.string(r.readValue()).trim();
+          } else if (r.tag() == Tags.SOPInstanceUID) {
+            inst = Values.string(r.readValue()).trim();
+          }
+        }
+        if (inst != null || Integer.compareUnsigned(r.tag(), Tags.SOPInstanceUID) > 0
+            && r.depth() <= 1) {
+          break;
+        }
+      }
+      FileMeta m = r.fileMeta();
+      if ((cls == null || cls.isEmpty()) && m != null) {
+        cls = m.mediaStorageSopClassUid();
+      }
+      if ((inst == null || inst.isEmpty()) && m != null) {
+        inst = m.mediaStorageSopInstanceUid();
+      }
+    }
+    if (cls == null || cls.isEmpty() || inst == null || inst.isEmpty()) {
+      throw new DicomParseException(-1,
+          "no SOP Class UID or SOP Instance UID in the data set or the file meta");
+    }
+    return new String[] {cls, inst};
+  }
+
+  /** One pass over one file. */
+  private final class Run {
+    private final DicomReader r;
+    private final DicomWriter w;
+    private final int dateOffset;
+    private final TreeMap<Integer, DeidRecord.Insert> pending;
+    /** Private creators of each open item (and the top level), by block (group << 8 | xx). */
+    private final ArrayDeque<Map<Integer, String>> creators = new ArrayDeque<>();
+
+    Run(DicomReader r, DicomWriter w, Subject subject) {
+      this.r = r;
+      this.w = w;
+      this.dateOffset = config.shiftDates() ? keyed.dateOffsetDays(subject.mrn()) : 0;
+      this.pending = DeidRecord.inserts(patientName(subject), subject.subjectId(),
+          config.options());
+      creators.push(new HashMap<>());
+    }
+
+    void dataSet() throws IOException {
+      for (Event e = r.next(); e != Event.END; e = r.next()) {
+        switch (e) {
+          case ELEMENT:
+            element(r.depth() == 0);
+            break;
+          case SEQUENCE_START:
+            sequence(r.depth() == 1);
+            break;
+          case FRAGMENTS_START:
+            fragments(r.depth() == 1);
+            break;
+          case ITEM_START:
+            w.startItem();
+            creators.push(new HashMap<>());
+            break;
+          case ITEM_END:
+            w.endItem();
+            creators.pop();
+            break;
+          case SEQUENCE_END:
+            w.endSequence();
+            break;
+          default:
+            throw new DicomParseException(r.offset(), "unexpected " + e + " in a data set");
+        }
+      }
+      flushPending(-1);
+    }
+
+    /** Writes the engine's own attributes that sort before {@code tag}; true if it owns tag. */
+    private boolean topLevel(int tag) throws IOException {
+      flushPending(tag);
+      DeidRecord.Insert own = pending.remove(tag);
+      if (own != null) {
+        own.write(w);
+        return true;
+      }
+      return false;
+    }
+
+    private void flushPending(int beforeTag) throws IOException {
+      while (!pending.isEmpty() && (beforeTag == -1
+          || Integer.compareUnsigned(pending.firstKey(), beforeTag) < 0)) {
+        pending.pollFirstEntry().getValue().write(w);
+      }
+    }
+
+    private void element(boolean top) throws IOException {
+      int tag = r.tag();
+      if (top && topLevel(tag)) {
+        r.skipValue();
+        return;
+      }
+      VR vr = r.vr();
+      if (Tags.isPrivate(tag)) {
+        privateElement(tag, vr);
+        return;
+      }
+      if (Tags.isGroupLength(tag)) {
+        r.skipValue(); // retired, and wrong once values change (PS3.5 7.2)
+        return;
+      }
+      VR effective = effectiveVr(tag, vr);
+      Op op = rules.decide(tag, effective);
+      switch (op) {
+        case REMOVE:
+          r.skipValue();
+          break;
+        case EMPTY:
+          r.skipValue();
+          w.writeElement(tag, vr, new byte[0]);
+          break;
+        case DUMMY:
+          r.skipValue();
+          w.writeElement(tag, vr == VR.UN ? VR.UN : vr, ValueRewrites.dummy(effective));
+          break;
+        case UID:
+          w.writeElement(tag, vr, ValueRewrites.uids(small(), keyed));
+          break;
+        case SHIFT_DATE:
+          w.writeElement(tag, vr, ValueRewrites.shiftDates(small(), effective, dateOffset));
+          break;
+        case KEEP:
+        case RECURSE:
+          DicomCopy.copyEvent(r, w, Event.ELEMENT);
+          break;
+        default:
+          throw new IllegalStateException(op.name());
+      }
+    }
+
+    /** A header value read whole: refused beyond 1 MiB, which no text or UID value needs. */
+    private byte[] small() throws IOException {
+      if (r.length() > (1 << 20)) {
+        throw new DicomParseException(r.offset(), "value of " + Tags.toString(r.tag())
+            + " is " + r.length() + " bytes, too long for its VR");
+      }
+      return r.readValue();
+    }
+
+    private void privateElement(int tag, VR vr) throws IOException {
+      boolean safeOn = config.options().contains(ProfileOption.RETAIN_SAFE_PRIVATE);
+      if (!safeOn) {
+        r.skipValue();
+        return;
+      }
+      int group = tag >>> 16;
+      if (Tags.isPrivateCreator(tag)) {
+        String creator = Values.string(small()).trim();
+        creators.peek().put((group << 8) | (tag & 0xff), creator);
+        if (safePrivate.isSafeCreator(creator, group)) {
+          w.writeElement(tag, VR.LO, Values.ascii(creator, VR.LO));
+        }
+        return;
+      }
+      String creator = creators.peek().get((group << 8) | ((tag >> 8) & 0xff));
+      if ((tag & 0xff00) >= 0x1000 && safePrivate.isSafe(creator, tag)) {
+        DicomCopy.copyEvent(r, w, Event.ELEMENT);
+      } else {
+        r.skipValue();
+      }
+    }
+
+    private void sequence(boolean top) throws IOException {
+      int tag = r.tag();
+      int depth = r.depth();
+      if (top && topLevel(tag)) {
+        skipUntilClosed(depth);
+        return;
+      }
+      Op op;
+      if (Tags.isPrivate(tag)) {
+        String creator = creators.peek().get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
+        boolean keep = config.options().contains(ProfileOption.RETAIN_SAFE_PRIVATE)
+            && !Tags.isPrivateCreator(tag) && safePrivate.isSafe(creator, tag);
+        op = keep ? Op.RECURSE : Op.REMOVE;
+      } else {
+        op = rules.decide(tag, VR.SQ);
+      }
+      switch (op) {
+        case REMOVE:
+          skipUntilClosed(depth);
+          break;
+        case EMPTY:
+        case DUMMY:
+          w.startSequence(tag);
+          w.endSequence();
+          skipUntilClosed(depth);
+          break;
+        default:
+          w.startSequence(tag);
+      }
+    }
+
+    /** Encapsulated data: Pixel Data is kept; any other undefined-length OB/OW follows the rules. */
+    private void fragments(boolean top) throws IOException {
+      int tag = r.tag();
+      int depth = r.depth();
+      boolean keep = Tags.isPixelData(tag) && top || !Tags.isPrivate(tag)
+          && rules.decide(tag, r.vr()) == Op.KEEP;
+      if (top) {
+        flushPending(tag);
+      }
+      if (!keep) {
+        skipUntilClosed(depth);
+        return;
+      }
+      DicomCopy.copyEvent(r, w, Event.FRAGMENTS_START);
+      for (Event e = r.next(); e != Event.FRAGMENTS_END; e = r.next()) {
+        DicomCopy.copyEvent(r, w, e);
+      }
+      w.endFragments();
+    }
+
+    /** Consumes events until the sequence or fragments opened at {@code depth} is closed. */
+    private void skipUntilClosed(int depth) throws IOException {
+      while (true) {
+        Event e = r.next();
+        if (e == Event.END) {
+          throw new DicomParseException(r.position(), "data set ended inside a sequence");
+        }
+        if ((e == Event.SEQUENCE_END || e == Event.FRAGMENTS_END) && r.depth() == depth - 1) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** For UN elements of a known public tag, the dictionary's VR says how to treat the value. */
+  static VR effectiveVr(int tag, VR vr) {
+    if (vr != VR.UN) {
+      return vr;
+    }
+    VR d = ElementDictionary.vrOf(tag);
+    return d == VR.SQ ? VR.UN : d;
   }
 }

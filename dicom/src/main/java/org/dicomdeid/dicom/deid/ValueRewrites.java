@@ -1,0 +1,122 @@
+package org.dicomdeid.dicom.deid;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
+
+/** The value-level rewrites: dummies (D), keyed UIDs (U) and date shifts (C under 113107). */
+final class ValueRewrites {
+  /** Registered DICOM UIDs (PS3.6 Annex A) are not identifying and are never replaced. */
+  static final String DICOM_UID_ROOT = "1.2.840.10008.";
+  private static final String DUMMY_TEXT = "DEIDENTIFIED";
+
+  private ValueRewrites() {}
+
+  /** A dummy value of the VR for action D (PS3.15 E.1.1: non-zero length, consistent with VR). */
+  static byte[] dummy(VR vr) {
+    switch (vr) {
+      case AS:
+        return ascii("000D", vr);
+      case DA:
+        return ascii("19000101", vr);
+      case DT:
+        return ascii("19000101000000", vr);
+      case TM:
+        return ascii("000000", vr);
+      case DS:
+      case IS:
+        return ascii("0", vr);
+      case UR:
+        return ascii("urn:uuid:00000000-0000-0000-0000-000000000000", vr);
+      case AE:
+      case CS:
+      case LO:
+      case LT:
+      case PN:
+      case SH:
+      case ST:
+      case UC:
+      case UT:
+        return ascii(DUMMY_TEXT, vr);
+      default:
+        int n = Math.max(vr.unitSize(), 2);
+        return new byte[n + (n & 1)];
+    }
+  }
+
+  private static byte[] ascii(String s, VR vr) {
+    return Values.ascii(s, vr);
+  }
+
+  /** Each UID of a multi-valued UI that is not a registered DICOM UID becomes its keyed UID. */
+  static byte[] uids(byte[] value, Keyed keyed) {
+    List<String> out = new ArrayList<>();
+    for (String uid : Values.strings(value)) {
+      out.add(uid.isEmpty() || uid.startsWith(DICOM_UID_ROOT) ? uid : keyed.uid(uid));
+    }
+    return Values.ascii(String.join("\\", out), VR.UI);
+  }
+
+  /**
+   * Shifts every DA (YYYYMMDD, also ranges A-B) or the date part of every DT by {@code days}.
+   * A value that is not a valid date cannot be shifted safely and is emptied.
+   */
+  static byte[] shiftDates(byte[] value, VR vr, int days) {
+    List<String> out = new ArrayList<>();
+    for (String v : Values.strings(value)) {
+      if (v.isEmpty()) {
+        out.add(v);
+        continue;
+      }
+      String shifted = vr == VR.DT ? shiftDateTime(v, days) : shiftDateOrRange(v, days);
+      if (shifted == null) {
+        return new byte[0];
+      }
+      out.add(shifted);
+    }
+    return Values.ascii(String.join("\\", out), vr);
+  }
+
+  private static String shiftDateOrRange(String v, int days) {
+    int dash = v.indexOf('-');
+    if (dash >= 0) {
+      String a = v.substring(0, dash);
+      String b = v.substring(dash + 1);
+      String sa = a.isEmpty() ? "" : shiftDate(a, days);
+      String sb = b.isEmpty() ? "" : shiftDate(b, days);
+      return sa == null || sb == null ? null : sa + "-" + sb;
+    }
+    return shiftDate(v, days);
+  }
+
+  /** Shifts a YYYYMMDD date (or the retired YYYY.MM.DD form); null when it is not a date. */
+  static String shiftDate(String v, int days) {
+    String s = v.replace(".", "");
+    if (!s.matches("\\d{8}")) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).plusDays(days)
+          .format(DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String shiftDateTime(String v, int days) {
+    if (v.length() < 8) {
+      return null; // a year or month alone cannot be shifted by days without revealing it
+    }
+    String date = shiftDate(v.substring(0, 8), days);
+    return date == null ? null : date + v.substring(8);
+  }
+
+  static String decode(byte[] value) {
+    return new String(value, StandardCharsets.ISO_8859_1);
+  }
+}

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -251,6 +252,11 @@ public final class DicomReader implements Closeable {
     if (n < 8) {
       throw new DicomParseException(at, n == 0 ? "no data set after the file meta"
           : "not DICOM: data set too short");
+    }
+    if (meta == null && Arrays.equals(b, new byte[8])) {
+      // (0000,0000) of length 0 is no DICOM element: this is zero fill, e.g. a preamble cut
+      // before its "DICM" prefix (PS3.10 7.1), and would otherwise parse as empty elements.
+      throw new DicomParseException(at, "not DICOM: starts with zero bytes and no DICM prefix");
     }
     boolean bigEndian = b[0] == 0 && b[1] != 0;
     int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff) : ((b[1] & 0xff) << 8) | (b[0] & 0xff);

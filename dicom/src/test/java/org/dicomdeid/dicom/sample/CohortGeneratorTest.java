@@ -1,0 +1,160 @@
+package org.dicomdeid.dicom.sample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.DicomReader;
+import org.dicomdeid.dicom.ExternalTools;
+import org.dicomdeid.dicom.HeaderReader;
+import org.dicomdeid.dicom.SpecificCharacterSet;
+import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.VR;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small cohort: every good file reads in our codec and in dcmdump and matches its folder. */
+class CohortGeneratorTest {
+  @TempDir static Path tmp;
+  static CohortManifest cohort;
+
+  @BeforeAll
+  static void generate() throws IOException {
+    cohort = CohortGenerator.generate(tmp.resolve("export"), CohortSpec.small());
+  }
+
+  @Test
+  void everyGoodFileParsesAndMatchesItsFolder() throws IOException {
+    List<GeneratedFile> good = cohort.readableFiles();
+    assertEquals(3 * 2 * 2 * 3 + 2, good.size());
+    for (GeneratedFile f : good) {
+      DicomHeader h;
+      try (InputStream in = Files.newInputStream(f.path())) {
+        h = HeaderReader.read(in, Files.size(f.path()));
+      }
+      String folder = cohort.root().relativize(f.path()).getName(0).toString();
+      assertEquals(f.mrn() + "_" + f.ctDate(), folder);
+      assertEquals(f.mrn(), h.patientId());
+      assertEquals(f.ctDate(), h.ctDate());
+      assertEquals(f.studyUid(), h.studyInstanceUid());
+      assertEquals(f.seriesUid(), h.seriesInstanceUid());
+      assertEquals(f.sopInstanceUid(), h.sopInstanceUid());
+      assertEquals(f.transferSyntaxUid(), h.transferSyntaxUid());
+      readWhole(f.path());
+    }
+    assertEquals(3, cohort.mrns().size());
+    cohort.ctDatesByMrn().values().forEach(d -> assertEquals(2, d.size()));
+  }
+
+  @Test
+  void transferSyntaxesAreMixed() {
+    Set<String> ts = cohort.readableFiles().stream().map(GeneratedFile::transferSyntaxUid)
+        .collect(Collectors.toSet());
+    assertEquals(new HashSet<>(CohortGenerator.SYNTAXES), ts);
+  }
+
+  @Test
+  void burnedInAndBadFilesArePresent() throws IOException {
+    List<GeneratedFile> burned = cohort.filesOfKind(GeneratedFile.BURNED_IN);
+    Set<String> flags = new HashSet<>();
+    for (GeneratedFile f : burned) {
+      try (InputStream in = Files.newInputStream(f.path())) {
+        DicomHeader h = HeaderReader.read(in, Files.size(f.path()));
+        flags.add(h.modality() + "/" + h.burnedInAnnotation());
+      }
+    }
+    assertEquals(Set.of("US/NO", "CT/YES"), flags);
+    assertEquals(2, cohort.filesOfKind(GeneratedFile.NOT_DICOM).size());
+    List<GeneratedFile> bad = cohort.filesOfKind(GeneratedFile.BAD);
+    assertEquals(2, bad.size());
+    for (GeneratedFile f : cohort.files()) {
+      if (!f.readable()) {
+        assertThrows(DicomParseException.class, () -> readWhole(f.path()), f.path().toString());
+      }
+    }
+  }
+
+  @Test
+  void plantedNamesDecodeAndAreUnique() throws IOException {
+    GeneratedFile korean = cohort.readableFiles().get(0);
+    String expected = cohort.patientNames().get(korean.mrn());
+    assertTrue(expected.contains("홍^길동"));
+    String name = null;
+    SpecificCharacterSet cs = SpecificCharacterSet.DEFAULT;
+    try (DicomReader r = DicomReader.open(Files.newInputStream(korean.path()), -1)) {
+      for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
+        if (e == DicomReader.Event.ELEMENT && r.depth() == 0) {
+          if (r.tag() == Tags.SpecificCharacterSet) {
+            cs = SpecificCharacterSet.of(org.dicomdeid.dicom.Values.strings(r.readValue())
+                .toArray(String[]::new));
+          } else if (r.tag() == Tags.PatientName) {
+            name = cs.decode(r.readValue(), VR.PN).trim();
+          }
+        }
+      }
+    }
+    assertEquals(expected, name);
+    assertTrue(cohort.plantedPhi().containsAll(cohort.mrns()));
+    assertTrue(cohort.plantedPhi().contains(korean.sopInstanceUid()));
+    for (Set<String> dates : cohort.ctDatesByMrn().values()) {
+      dates.forEach(d -> assertFalse(cohort.plantedPhi().contains(d), "CT date is planted"));
+    }
+    // Some input names carry the patient's name: the pipeline must not pass them on.
+    assertTrue(cohort.files().stream().anyMatch(f -> cohort.plantedPhi().stream()
+        .anyMatch(p -> f.path().getFileName().toString().startsWith(p + "_"))));
+  }
+
+  @Test
+  void rleFramesDecodeToThePixels() {
+    byte[] px = InstanceWriter.pixels(64, 64, 3);
+    assertArrayEquals(px, Rle.decodeFrame(Rle.encodeFrame(px, 2), 64 * 64, 2));
+    byte[] flat = new byte[1000];
+    assertArrayEquals(flat, Rle.decodeFrame(Rle.encodeFrame(flat, 2), 500, 2));
+  }
+
+  @Test
+  void sameSeedSameBytes() throws IOException {
+    CohortManifest again = CohortGenerator.generate(tmp.resolve("again"), CohortSpec.small());
+    assertEquals(cohort.plantedPhi(), again.plantedPhi());
+    for (int i = 0; i < cohort.files().size(); i++) {
+      assertArrayEquals(Files.readAllBytes(cohort.files().get(i).path()),
+          Files.readAllBytes(again.files().get(i).path()));
+    }
+  }
+
+  @Test
+  void dcmdumpReadsEveryGoodFile() throws Exception {
+    ExternalTools.requireDcmdump();
+    for (GeneratedFile f : cohort.readableFiles()) {
+      ExternalTools.Result r = ExternalTools.run(List.of("/usr/bin/dcmdump", "-q", "-dc",
+          "+Ep", f.path().toString()));
+      assertEquals(0, r.exitCode(), f.path() + ": " + r.stderr());
+      assertFalse(r.stderr().contains("E:") || r.stderr().contains("W:"), r.stderr());
+      assertTrue(r.stdout().contains(f.mrn()), f.path().toString());
+    }
+  }
+
+  private static void readWhole(Path p) throws IOException {
+    try (DicomReader r = DicomReader.open(Files.newInputStream(p), Files.size(p))) {
+      for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
+        if (e == DicomReader.Event.ELEMENT || e == DicomReader.Event.FRAGMENT) {
+          r.copyValue(new ByteArrayOutputStream());
+        }
+      }
+    }
+  }
+}

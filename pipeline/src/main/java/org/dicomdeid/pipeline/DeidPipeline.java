@@ -29,7 +29,8 @@ import org.dicomdeid.transforms.WriteReport;
  * RewriteFiles, with WriteMappingCsv and WriteReport (DESIGN.md, Data flow).
  *
  * <p>Exit status: 0 when every input was written, skipped or quarantined; 1 when any failed (the
- * report says which) or the pipeline failed; 2 for bad options.
+ * report says which) or the pipeline failed; 2 for bad options. Without --input the sample
+ * cohort's planted broken files are expected to fail and do not change the status.
  */
 public final class DeidPipeline {
   private DeidPipeline() {}
@@ -53,11 +54,14 @@ public final class DeidPipeline {
       return 2;
     }
     try {
-      if (options.getInput() == null) {
-        SampleRun.prepare(options, out);
-      }
+      SampleRun sample = options.getInput() == null ? SampleRun.prepare(options, out) : null;
       RunSummary summary = run(options, err);
       summary.print(out);
+      if (sample != null && summary.failed() == sample.plantedBroken()) {
+        out.println("the " + sample.plantedBroken() + " failed rows are the sample's broken files,"
+            + " as planned; rerun with --input=<your export> and the options above");
+        return 0;
+      }
       if (summary.failed() > 0) {
         err.println(summary.failed() + " input(s) failed: see the report's failed rows");
         return 1;
@@ -112,15 +116,18 @@ public final class DeidPipeline {
         AssignSubjects.withKey(s.config().secretKey(), s.subjectPrefix(), s.subjectDigits())
             .withPrevious(MappingCsv.subjects(s.previousMapping())));
     PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
-    PCollection<Outcome> rewritten = ready.apply("RewriteFiles",
+    PCollectionTuple rewritten = ready.apply("RewriteFiles",
         RewriteFiles.to(s.output(), s.config(), subjects));
-    PCollection<List<MappingRow>> mapping = ready.apply("WriteMappingCsv",
+    PCollection<List<MappingRow>> mapping = PCollectionTuple
+        .of(WriteMappingCsv.ASSIGNED, ready)
+        .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))
+        .apply("WriteMappingCsv",
         WriteMappingCsv.to(s.mappingCsv(), s.config(), subjects)
             .withPrevious(s.previousMapping()));
     PCollection<Outcome> outcomes = PCollectionList
         .of(extracted.get(ExtractHeaders.REJECTED))
         .and(grouped.get(GroupBySeries.FAILED))
-        .and(rewritten)
+        .and(rewritten.get(RewriteFiles.OUTCOMES))
         .apply("AllOutcomes", Flatten.pCollections());
     PCollection<String> report = outcomes.apply("WriteReport", WriteReport.to(s.reportCsv()));
     return new Outputs(outcomes, mrnToSubject, mapping, report);

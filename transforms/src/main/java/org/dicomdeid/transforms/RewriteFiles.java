@@ -10,7 +10,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.deid.DeidConfig;
 import org.dicomdeid.dicom.deid.Deidentifier;
@@ -22,9 +25,15 @@ import org.dicomdeid.dicom.deid.Subject;
  * Streams each file through the {@link Deidentifier} with its subject and study CT date and
  * writes it atomically to {@code <subject>/<outputDate>/<uid(study)>/<uid(series)>/<uid(sop)>.dcm}
  * under the output folder: built from subject, date and new UIDs only, never from input names.
- * Each file gives one {@link Outcome}: written, or failed with the reason (and no output file).
+ * Each file gives one {@link Outcome} ({@link #OUTCOMES}): written, or failed with the reason (and
+ * no output file); the records of written files also go to {@link #WRITTEN}.
  */
-public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PCollection<Outcome>> {
+public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PCollectionTuple> {
+  /** One outcome per file: written or failed. */
+  public static final TupleTag<Outcome> OUTCOMES = new TupleTag<>() {};
+  /** The header records of the files written, for the mapping's counts. */
+  public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
+
   private final DeidConfig config;
   private final String outputRoot;
   private final PCollectionView<Map<String, String>> subjects;
@@ -43,11 +52,13 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   }
 
   @Override
-  public PCollection<Outcome> expand(PCollection<HeaderRecord> files) {
-    return files
+  public PCollectionTuple expand(PCollection<HeaderRecord> files) {
+    PCollectionTuple out = files
         .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects))
-            .withSideInputs(subjects))
-        .setCoder(Outcome.OutcomeCoder.of());
+            .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
+    out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());
+    out.get(WRITTEN).setCoder(HeaderRecord.HeaderRecordCoder.of());
+    return out;
   }
 
   /** The output path of a file, relative to the output folder. */
@@ -99,6 +110,7 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
         bytes.inc(n);
         written.inc();
         c.output(Outcome.written(r.path(), relative, r.note()));
+        c.output(WRITTEN, r);
       } catch (DicomParseException e) {
         fail(c, r, "unreadable DICOM: " + e.getMessage());
       } catch (IOException | RuntimeException e) {

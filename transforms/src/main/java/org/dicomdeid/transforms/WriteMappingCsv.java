@@ -16,24 +16,36 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dicomdeid.dicom.deid.DeidConfig;
 import org.dicomdeid.dicom.deid.Deidentifier;
 
 /**
- * Writes the mapping CSV (the key file): one row per subject and CT date with its counts of
- * studies, series and files, merged with the previous mapping (a row of this run replaces the
+ * Writes the mapping CSV (the key file): one row per subject and CT date of every file given a
+ * subject ({@link #ASSIGNED}), with its counts of the studies, series and files written
+ * ({@link #WRITTEN}; a visit none of whose files could be written keeps its row, with zeros), merged with the previous mapping (a row of this run replaces the
  * previous row of the same subject, MRN and CT date; other previous rows are kept), sorted,
  * atomically and owner-only. Emits the file's rows.
  */
 public final class WriteMappingCsv
-    extends PTransform<PCollection<HeaderRecord>, PCollection<List<MappingRow>>> {
+    extends PTransform<PCollectionTuple, PCollection<List<MappingRow>>> {
+  /** Every file given a subject: each visit gets a row, even if none of its files was written. */
+  public static final TupleTag<HeaderRecord> ASSIGNED = new TupleTag<>() {};
+  /** The files written: they are what the counts count. */
+  public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
+  /** Marks a visit without counting a file. */
+  private static final String VISIT_ONLY = "";
+
   private final String mappingFile;
   private final DeidConfig config;
   private final PCollectionView<Map<String, String>> subjects;
@@ -58,13 +70,21 @@ public final class WriteMappingCsv
   }
 
   @Override
-  public PCollection<List<MappingRow>> expand(PCollection<HeaderRecord> files) {
-    return files
-        .apply("KeyByVisit", MapElements
+  public PCollection<List<MappingRow>> expand(PCollectionTuple files) {
+    KvCoder<String, String> kv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    PCollection<KV<String, String>> visits = files.get(ASSIGNED)
+        .apply("KeyVisits", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((HeaderRecord r) -> KV.of(r.mrn() + "\u0000" + r.ctDate(),
+            .via((HeaderRecord r) -> KV.of(visitKey(r), VISIT_ONLY)))
+        .setCoder(kv);
+    PCollection<KV<String, String>> written = files.get(WRITTEN)
+        .apply("KeyWrittenByVisit", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((HeaderRecord r) -> KV.of(visitKey(r),
                 r.header().studyInstanceUid() + "\u0000" + r.header().seriesInstanceUid())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .setCoder(kv);
+    return PCollectionList.of(visits).and(written)
+        .apply("VisitsAndFiles", Flatten.pCollections())
         .apply("CountPerVisit", Combine.perKey(new CountVisitFn()))
         .apply("ToMappingRows", ParDo.of(new ToMappingRowFn(config, subjects))
             .withSideInputs(subjects))
@@ -73,6 +93,10 @@ public final class WriteMappingCsv
         .apply("MergeAndWrite", ParDo.of(new WriteMappingFn(mappingFile, previous,
             config.shiftDates())))
         .setCoder(ListCoder.of(MappingRow.MappingRowCoder.of()));
+  }
+
+  private static String visitKey(HeaderRecord r) {
+    return r.mrn() + "\u0000" + r.ctDate();
   }
 
   /** Distinct studies and series and the number of files of one visit. */
@@ -92,6 +116,9 @@ public final class WriteMappingCsv
 
     @Override
     public VisitCount addInput(VisitCount acc, String studyAndSeries) {
+      if (studyAndSeries.equals(VISIT_ONLY)) {
+        return acc;
+      }
       acc.studies.add(studyAndSeries.substring(0, studyAndSeries.indexOf('\u0000')));
       acc.series.add(studyAndSeries);
       acc.files++;

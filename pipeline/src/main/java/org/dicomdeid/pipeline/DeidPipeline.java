@@ -138,6 +138,7 @@ public final class DeidPipeline {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return t.getMessage() == null ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

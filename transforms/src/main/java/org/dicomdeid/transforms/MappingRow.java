@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
@@ -15,7 +16,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * are shifted. PHI: never logged.
  */
 public record MappingRow(String subject, String mrn, String ctDate, String shiftedCtDate,
-    long studies, long series, long files) {
+    long studies, long series, long files) implements Serializable {
 
   /** Rows sort by subject, then CT date, then MRN (the file's order). */
   public static final Comparator<MappingRow> ORDER = Comparator.comparing(MappingRow::subject)

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
@@ -72,7 +71,7 @@ public final class AssignSubjects
         .apply("CollectMrns", Combine.globally(CollectAll.<String>of()))
         .apply("Assign", ParDo.of(new AssignFn(secretKey, prefix, digits, previousView))
             .withSideInputs(previousView))
-        .setCoder(MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+        .setCoder(SubjectTableCoder.of());
   }
 
   /** Runs once, on the list of all distinct MRNs. */

@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -14,7 +15,8 @@ import org.dicomdeid.dicom.DicomHeader;
  * {@link GroupBySeries} the header's CT date is the study's and {@code note} may say that the
  * folder name disagrees with the DICOM values. PHI side: never logged.
  */
-public record HeaderRecord(String path, long size, DicomHeader header, String note) {
+public record HeaderRecord(String path, long size, DicomHeader header, String note)
+    implements Serializable {
   public HeaderRecord {
     note = note == null ? "" : note;
   }

@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -11,7 +12,8 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
  * One row of the report: an input path, its status, why, and where it went (relative to the
  * output folder, empty unless written). PHI side: the input path may hold an MRN.
  */
-public record Outcome(String input, Status status, String reason, String output) {
+public record Outcome(String input, Status status, String reason, String output)
+    implements Serializable {
   public Outcome {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(status, "status");

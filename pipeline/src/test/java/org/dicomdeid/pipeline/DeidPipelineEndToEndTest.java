@@ -128,6 +128,29 @@ class DeidPipelineEndToEndTest {
     assertNotEquals(after.get(old), after.get(newMrn));
   }
 
+  @Test
+  void shiftedDatesReachTheMappingThePathsAndPatientName() throws Exception {
+    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
+        new CohortSpec(5L, 2, 1, 1, 2, 16, 16, false, false));
+    Runs.Result run = Runs.main(Runs.args(dir, cohort.root().toString(),
+        "--options=retainLongModifiedDates", "--subjectPrefix=P", "--subjectDigits=3"));
+    assertEquals(0, run.status(), run.err());
+    assertTrue(Files.readString(dir.resolve("phi/mapping.csv"))
+        .startsWith("subj,MRN,ct_date,shifted_ct_date,studies,series,files\n"));
+    List<MappingRow> mapping = MappingCsv.read(dir.resolve("phi/mapping.csv"));
+    Map<String, CSVRecord> report = Runs.report(dir.resolve("phi/report.csv"));
+    for (GeneratedFile f : cohort.filesOfKind(GeneratedFile.DICOM)) {
+      MappingRow row = mapping.stream().filter(r -> r.mrn().equals(f.mrn())).findFirst()
+          .orElseThrow();
+      assertTrue(row.subject().matches("P\\d{3}"), row.subject());
+      assertNotEquals(row.ctDate(), row.shiftedCtDate());
+      String output = report.get(f.path().toString()).get("output");
+      assertTrue(output.startsWith(row.subject() + "/" + row.shiftedCtDate() + "/"), output);
+      String[] idName = Runs.patientIdAndName(dir.resolve("deid").resolve(output));
+      assertEquals(row.subject() + "_" + row.shiftedCtDate(), idName[1]);
+    }
+  }
+
   private static void assertNoPlantedPhi(CohortManifest cohort, Path output) throws Exception {
     List<byte[]> needles = cohort.plantedPhi().stream()
         .map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();

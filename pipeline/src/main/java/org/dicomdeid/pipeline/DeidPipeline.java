@@ -89,7 +89,12 @@ public final class DeidPipeline {
     }
     boolean direct = "DirectRunner".equals(options.getRunner().getSimpleName());
     if (direct) {
-      options.as(DirectOptions.class).setBlockOnRun(false);
+      // run() returns at once so the progress line can poll; the per-element immutability and
+      // encodability checks are for tests (TestPipeline keeps them), not for production runs.
+      DirectOptions d = options.as(DirectOptions.class);
+      d.setBlockOnRun(false);
+      d.setEnforceImmutability(false);
+      d.setEnforceEncodability(false);
     }
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, settings);

@@ -384,6 +384,9 @@ public final class DicomReader implements Closeable {
       }
     } else {
       vr = ElementDictionary.vrOf(tag);
+      if (vr == VR.OB && (tag == Tags.PixelData || (tag & 0xFF00FFFF) == 0x60003000)) {
+        vr = VR.OW; // PS3.5 A.1: in Implicit VR, Pixel Data and Overlay Data are OW
+      }
       len = in.u32();
     }
     boolean explicitContent = currentExplicit();

@@ -83,9 +83,10 @@ public final class DicomWriter implements Closeable {
     explicitVr = ts.explicitVr();
     bigEndian = ts.bigEndian();
     if (ts.deflated()) {
-      // PS3.5 A.5: raw deflate (RFC 1951) of everything after the meta group.
+      // PS3.5 A.5: raw deflate (RFC 1951) of everything after the meta group. The fastest
+      // level: the rewrite is bound by compression time, and size matters less here.
       deflater = new DeflaterOutputStream(new NonClosing(raw),
-          new Deflater(Deflater.DEFAULT_COMPRESSION, true), 64 * 1024);
+          new Deflater(Deflater.BEST_SPEED, true), 64 * 1024);
       out = deflater;
     }
   }

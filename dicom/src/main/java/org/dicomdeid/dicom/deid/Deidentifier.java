@@ -33,10 +33,15 @@ public final class Deidentifier {
   private final SafePrivate safePrivate;
 
   public Deidentifier(DeidConfig config) {
+    this(config, SafePrivate.standard());
+  }
+
+  /** With another safe-private list than the shipped one (tests of the mechanism). */
+  Deidentifier(DeidConfig config, SafePrivate safePrivate) {
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
     this.rules = new ElementRules(Profile.standard(), config.options());
-    this.safePrivate = SafePrivate.standard();
+    this.safePrivate = safePrivate;
   }
 
   public Keyed keyed() {
@@ -206,6 +211,16 @@ public final class Deidentifier {
       }
       VR effective = effectiveVr(tag, vr);
       Op op = rules.decide(tag, effective);
+      if (vr == VR.UN && ElementDictionary.vrOf(tag) == VR.SQ && op != Op.REMOVE) {
+        // PS3.5 6.2.2: a sequence sent as UN of defined length. Its items are opaque bytes here,
+        // so no rule reaches the attributes inside them: keep the attribute, but empty.
+        op = Op.EMPTY;
+      }
+      if (vr == VR.UN && ElementDictionary.keywordOf(tag).isEmpty()) {
+        // A public tag our dictionary does not know, with opaque bytes: nothing says what it
+        // holds, so it cannot be kept safely.
+        op = Op.REMOVE;
+      }
       switch (op) {
         case REMOVE:
           r.skipValue();

@@ -50,6 +50,8 @@ final class Description {
         : "  DA, DT, TM: kept (full dates retained)\n");
     sb.append("  PN: emptied\n");
     sb.append("  SQ: the rules are applied to every item, at any depth\n");
+    sb.append("  UN (unknown VR): removed when the dictionary does not know the tag; a sequence"
+        + " sent as UN is emptied, since its items cannot be inspected\n");
     sb.append("  anything else: kept\n");
     sb.append("Private attributes: ").append(options.contains(ProfileOption.RETAIN_SAFE_PRIVATE)
         ? "removed unless on the safe-private list (safe-private.txt)\n" : "removed\n");

@@ -31,9 +31,17 @@ final class SafePrivate {
   }
 
   private static SafePrivate load() {
+    try (InputStream in = SafePrivate.class.getResourceAsStream("safe-private.txt")) {
+      return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A list in the format of safe-private.txt (tests use their own lists). */
+  static SafePrivate parse(java.io.Reader text) {
     SafePrivate s = new SafePrivate();
-    try (InputStream in = SafePrivate.class.getResourceAsStream("safe-private.txt");
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = new BufferedReader(text)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isBlank() || line.startsWith("#")) {
           continue;

@@ -119,6 +119,15 @@ class CohortGeneratorTest {
   }
 
   @Test
+  void ctSlicesReachTheRequestedSize() {
+    CohortSpec s = CohortSpec.ctSlices(300L * 1024 * 1024);
+    long slices = (long) s.seriesPerStudy() * s.instancesPerSeries();
+    assertTrue(slices * 512 * 512 * 2 >= 300L * 1024 * 1024, "slices " + slices);
+    assertEquals(512, s.rows());
+    assertEquals(600, slices);
+  }
+
+  @Test
   void rleFramesDecodeToThePixels() {
     byte[] px = InstanceWriter.pixels(64, 64, 3);
     assertArrayEquals(px, Rle.decodeFrame(Rle.encodeFrame(px, 2), 64 * 64, 2));

@@ -80,6 +80,26 @@ final class DicomInput {
     return true;
   }
 
+  // An inflater (PS3.5 A.5) throws EOFException or ZipException on a truncated or corrupt
+  // deflated data set; like every other broken input, that is a DicomParseException.
+  private int readSource(byte[] b, int off, int len) throws IOException {
+    try {
+      return in.read(b, off, len);
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new DicomParseException(base + limit, "deflated data set is truncated or corrupt: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private long skipSource(long n) throws IOException {
+    try {
+      return in.skip(n);
+    } catch (EOFException | java.util.zip.ZipException e) {
+      throw new DicomParseException(position(), "deflated data set is truncated or corrupt: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** Reads up to n bytes into the buffer without consuming; returns how many are available. */
   int peek(byte[] dst, int n) throws IOException {
     try {
@@ -184,7 +204,7 @@ final class DicomInput {
           }
         } else {
           // Skipping a large value: let the source skip without buffering.
-          long skipped = in.skip(left - buf.length / 2);
+          long skipped = skipSource(left - buf.length / 2);
           if (skipped > 0) {
             consumedFromSource += skipped;
             base += skipped;

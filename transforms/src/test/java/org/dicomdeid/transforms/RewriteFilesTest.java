@@ -1,5 +1,6 @@
 package org.dicomdeid.transforms;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -89,6 +90,8 @@ class RewriteFilesTest {
     Files.setLastModifiedTime(c, old);
     tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
     assertEquals(old, Files.getLastModifiedTime(c));
+    tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
+    assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "different bytes replace it");
     assertThrows(IOException.class, () -> tree.write("a/b/d.dcm", out -> {
       out.write(1);
       throw new IOException("engine failed");

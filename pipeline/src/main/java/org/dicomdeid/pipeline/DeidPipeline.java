@@ -1,0 +1,149 @@
+package org.dicomdeid.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.dicomdeid.transforms.AssignSubjects;
+import org.dicomdeid.transforms.ExtractHeaders;
+import org.dicomdeid.transforms.GroupBySeries;
+import org.dicomdeid.transforms.HeaderRecord;
+import org.dicomdeid.transforms.MappingCsv;
+import org.dicomdeid.transforms.MappingRow;
+import org.dicomdeid.transforms.Outcome;
+import org.dicomdeid.transforms.RewriteFiles;
+import org.dicomdeid.transforms.WriteMappingCsv;
+import org.dicomdeid.transforms.WriteReport;
+
+/**
+ * De-identifies a DICOM export: match -> ExtractHeaders -> GroupBySeries -> AssignSubjects ->
+ * RewriteFiles, with WriteMappingCsv and WriteReport (DESIGN.md, Data flow).
+ *
+ * <p>Exit status: 0 when every input was written, skipped or quarantined; 1 when any failed (the
+ * report says which) or the pipeline failed; 2 for bad options. Without --input the sample
+ * cohort's planted broken files are expected to fail and do not change the status.
+ */
+public final class DeidPipeline {
+  private DeidPipeline() {}
+
+  /** What a test asserts on. */
+  public record Outputs(PCollection<Outcome> outcomes, PCollection<Map<String, String>> subjects,
+      PCollection<List<MappingRow>> mapping, PCollection<String> report) {}
+
+  public static void main(String[] args) {
+    System.exit(execute(args, System.out, System.err));
+  }
+
+  /** main without the exit: returns the exit status. */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    PipelineOptionsFactory.register(DeidOptions.class);
+    DeidOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(DeidOptions.class);
+    } catch (IllegalArgumentException e) {
+      err.println("bad options: " + e.getMessage());
+      return 2;
+    }
+    try {
+      SampleRun sample = options.getInput() == null ? SampleRun.prepare(options, out) : null;
+      RunSummary summary = run(options, err);
+      summary.print(out);
+      if (sample != null && summary.failed() == sample.plantedBroken()) {
+        out.println("the " + sample.plantedBroken() + " failed rows are the sample's broken files,"
+            + " as planned; rerun with --input=<your export> and the options above");
+        return 0;
+      }
+      if (summary.failed() > 0) {
+        err.println(summary.failed() + " input(s) failed: see the report's failed rows");
+        return 1;
+      }
+      return 0;
+    } catch (BadOptionsException e) {
+      err.println("bad options: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      err.println("pipeline failed: " + rootMessage(e));
+      return 1;
+    }
+  }
+
+  /** Validates the options, runs the pipeline to the end and reads the report. */
+  public static RunSummary run(DeidOptions options, PrintStream console)
+      throws BadOptionsException, IOException {
+    DeidSettings settings = DeidSettings.from(options);
+    if (settings.keyCreated()) {
+      console.println("created secret key " + options.getSecretKeyFile()
+          + " (keep it with the mapping CSV: same key, same subjects and UIDs)");
+    }
+    if (settings.keyWarning() != null) {
+      console.println(settings.keyWarning());
+    }
+    boolean direct = "DirectRunner".equals(options.getRunner().getSimpleName());
+    if (direct) {
+      // run() returns at once so the progress line can poll; the per-element immutability and
+      // encodability checks are for tests (TestPipeline keeps them), not for production runs.
+      DirectOptions d = options.as(DirectOptions.class);
+      d.setBlockOnRun(false);
+      d.setEnforceImmutability(false);
+      d.setEnforceEncodability(false);
+    }
+    Pipeline pipeline = Pipeline.create(options);
+    buildPipeline(pipeline, settings);
+    long start = System.nanoTime();
+    PipelineResult result = pipeline.run();
+    try (ProgressLine progress = ProgressLine.start(result, console,
+        direct && options.getProgress())) {
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("pipeline ended " + state);
+      }
+    }
+    return RunSummary.read(settings, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** The pipeline: returns the collections tests assert on. */
+  public static Outputs buildPipeline(Pipeline pipeline, DeidSettings s) {
+    PCollectionTuple extracted = pipeline.apply("ExtractHeaders",
+        ExtractHeaders.from(s.patterns()).withAllowBurnedIn(s.allowBurnedIn()));
+    PCollectionTuple grouped = extracted.get(ExtractHeaders.HEADERS)
+        .apply("GroupBySeries", GroupBySeries.create());
+    PCollection<HeaderRecord> ready = grouped.get(GroupBySeries.READY);
+    PCollection<Map<String, String>> mrnToSubject = ready.apply("AssignSubjects",
+        AssignSubjects.withKey(s.config().secretKey(), s.subjectPrefix(), s.subjectDigits())
+            .withPrevious(MappingCsv.subjects(s.previousMapping())));
+    PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
+    PCollectionTuple rewritten = ready.apply("RewriteFiles",
+        RewriteFiles.to(s.output(), s.config(), subjects));
+    PCollection<List<MappingRow>> mapping = PCollectionTuple
+        .of(WriteMappingCsv.ASSIGNED, ready)
+        .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))
+        .apply("WriteMappingCsv",
+        WriteMappingCsv.to(s.mappingCsv(), s.config(), subjects)
+            .withPrevious(s.previousMapping()));
+    PCollection<Outcome> outcomes = PCollectionList
+        .of(extracted.get(ExtractHeaders.REJECTED))
+        .and(grouped.get(GroupBySeries.FAILED))
+        .and(rewritten.get(RewriteFiles.OUTCOMES))
+        .apply("AllOutcomes", Flatten.pCollections());
+    PCollection<String> report = outcomes.apply("WriteReport", WriteReport.to(s.reportCsv()));
+    return new Outputs(outcomes, mrnToSubject, mapping, report);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName()
+        : t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

@@ -1,0 +1,120 @@
+package org.dicomdeid.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.dicomdeid.dicom.deid.DeidConfig;
+import org.dicomdeid.dicom.deid.ProfileOption;
+import org.dicomdeid.dicom.deid.SecretKeyFile;
+import org.dicomdeid.transforms.MappingCsv;
+import org.dicomdeid.transforms.MappingRow;
+
+/**
+ * The options, read once and validated: plain values for the transforms. Every problem is a
+ * {@link BadOptionsException} whose message says what to fix.
+ *
+ * @param patterns Beam file patterns; a folder becomes {@code <folder>/**}
+ * @param keyWarning a warning about the key file's permissions, or null
+ */
+public record DeidSettings(List<String> patterns, String output, String mappingCsv,
+    String reportCsv, DeidConfig config, String subjectPrefix, int subjectDigits,
+    boolean allowBurnedIn, List<MappingRow> previousMapping, boolean keyCreated,
+    String keyWarning) {
+
+  public static DeidSettings from(DeidOptions o) throws BadOptionsException {
+    String output = required(o.getOutput(), "--output", "the folder for the de-identified tree");
+    String mapping = required(o.getMappingCsv(), "--mappingCsv", "the key file to read/merge");
+    String report = required(o.getReportCsv(), "--reportCsv", "the report file to write");
+    String keyFile = required(o.getSecretKeyFile(), "--secretKeyFile", "the secret key file");
+    List<String> patterns = Inputs.patterns(o.getInput());
+    Path out = Path.of(output).toAbsolutePath().normalize();
+    Path map = Path.of(mapping).toAbsolutePath().normalize();
+    Path rep = Path.of(report).toAbsolutePath().normalize();
+    if (map.startsWith(out) || rep.startsWith(out) || Path.of(keyFile).toAbsolutePath()
+        .normalize().startsWith(out)) {
+      throw new BadOptionsException("--mappingCsv, --reportCsv and --secretKeyFile hold PHI or "
+          + "the key: put them outside --output (" + out + ")");
+    }
+    if (map.equals(rep)) {
+      throw new BadOptionsException("--mappingCsv and --reportCsv must be different files");
+    }
+    Inputs.checkOutputOutsideInputs(o.getInput(), out);
+    String prefix = o.getSubjectPrefix();
+    if (prefix == null || !prefix.matches("[A-Za-z][A-Za-z0-9]{0,31}")) {
+      throw new BadOptionsException("--subjectPrefix must be a letter then up to 31 letters or "
+          + "digits (it goes into PatientID and folder names), e.g. SUBJ");
+    }
+    int digits = o.getSubjectDigits();
+    if (digits < 1 || digits > 18) {
+      throw new BadOptionsException("--subjectDigits must be between 1 and 18");
+    }
+    Set<ProfileOption> options = parseOptions(o.getOptions());
+    SecretKeyFile.Loaded key;
+    try {
+      key = SecretKeyFile.loadOrCreate(Path.of(keyFile));
+    } catch (IOException e) {
+      throw new BadOptionsException("--secretKeyFile: " + e.getMessage());
+    }
+    DeidConfig config;
+    try {
+      config = DeidConfig.of(key.key(), options);
+    } catch (IllegalArgumentException e) {
+      throw new BadOptionsException("--options: " + e.getMessage());
+    }
+    List<MappingRow> previous = readMapping(map, config.shiftDates());
+    return new DeidSettings(patterns, out.toString(), map.toString(), rep.toString(), config,
+        prefix, digits, o.getAllowBurnedIn(), previous, key.created(), key.warning());
+  }
+
+  private static String required(String value, String name, String what)
+      throws BadOptionsException {
+    if (value == null || value.isBlank()) {
+      throw new BadOptionsException(name + " is required: " + what);
+    }
+    return value.trim();
+  }
+
+  static Set<ProfileOption> parseOptions(String list) throws BadOptionsException {
+    Set<ProfileOption> options = DeidConfig.defaultOptions();
+    if (list == null || list.isBlank()) {
+      return options;
+    }
+    options = EnumSet.noneOf(ProfileOption.class);
+    for (String name : list.split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      try {
+        options.add(ProfileOption.byName(name.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new BadOptionsException("--options: " + e.getMessage());
+      }
+    }
+    return options;
+  }
+
+  private static List<MappingRow> readMapping(Path file, boolean shift)
+      throws BadOptionsException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<MappingRow> rows;
+    try {
+      rows = new ArrayList<>(MappingCsv.read(file));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BadOptionsException("--mappingCsv " + file + ": " + e.getMessage());
+    }
+    for (MappingRow r : rows) {
+      if (r.shiftedCtDate().isEmpty() == shift) {
+        throw new BadOptionsException("--mappingCsv " + file + " was made with"
+            + (shift ? "out" : "") + " shifted dates; use the same --options as before "
+            + "(retainLongModifiedDates " + (shift ? "off" : "on") + ") or a new mapping file");
+      }
+    }
+    return List.copyOf(rows);
+  }
+}

@@ -1,0 +1,44 @@
+package org.dicomdeid.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dicomdeid.dicom.sample.CohortGenerator;
+import org.dicomdeid.dicom.sample.CohortManifest;
+import org.dicomdeid.dicom.sample.CohortSpec;
+import org.dicomdeid.dicom.sample.GeneratedFile;
+
+/**
+ * With no --input: a small synthetic cohort with planted PHI (CohortGenerator) in a temporary
+ * folder; options not given are pointed there too.
+ *
+ * @param plantedBroken how many broken DICOM files the generator planted: they fail on purpose
+ */
+record SampleRun(Path folder, int plantedBroken) {
+
+  static SampleRun prepare(DeidOptions options, PrintStream out) throws IOException {
+    Path dir = Files.createTempDirectory("dicom-deid-sample-");
+    Path export = dir.resolve("export");
+    CohortManifest m = CohortGenerator.generate(export, CohortSpec.small());
+    options.setInput(export.toString());
+    if (options.getOutput() == null) {
+      options.setOutput(dir.resolve("deid").toString());
+    }
+    Path phi = dir.resolve("phi");
+    if (options.getMappingCsv() == null) {
+      options.setMappingCsv(phi.resolve("mapping.csv").toString());
+    }
+    if (options.getReportCsv() == null) {
+      options.setReportCsv(phi.resolve("report.csv").toString());
+    }
+    if (options.getSecretKeyFile() == null) {
+      options.setSecretKeyFile(phi.resolve("secret.key").toString());
+    }
+    int broken = m.filesOfKind(GeneratedFile.BAD).size();
+    out.printf("sample cohort (no --input given): %d files of %d patients with planted PHI, "
+        + "%d broken and %d non-DICOM on purpose, in %s%n", m.files().size(), m.mrns().size(),
+        broken, m.filesOfKind(GeneratedFile.NOT_DICOM).size(), export);
+    return new SampleRun(dir, broken);
+  }
+}

@@ -1,0 +1,95 @@
+package org.dicomdeid.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dicomdeid.dicom.DicomReader;
+import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.Values;
+
+/** Helpers for the pipeline tests: run main, read the report and the output tree. */
+final class Runs {
+  private Runs() {}
+
+  /** The result of one call of main. */
+  record Result(int status, String out, String err) {}
+
+  static Result main(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = DeidPipeline.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The usual arguments for a run whose files all live under {@code dir}. */
+  static String[] args(Path dir, String input, String... more) {
+    List<String> a = new ArrayList<>(List.of("--input=" + input,
+        "--output=" + dir.resolve("deid"), "--mappingCsv=" + dir.resolve("phi/mapping.csv"),
+        "--reportCsv=" + dir.resolve("phi/report.csv"),
+        "--secretKeyFile=" + dir.resolve("phi/secret.key"), "--progress=false"));
+    a.addAll(List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  /** The report's rows by input path. */
+  static Map<String, CSVRecord> report(Path file) throws IOException {
+    Map<String, CSVRecord> rows = new TreeMap<>();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader r = Files.newBufferedReader(file); CSVParser p = CSVParser.parse(r, format)) {
+      for (CSVRecord rec : p) {
+        rows.put(rec.get("input"), rec);
+      }
+    }
+    return rows;
+  }
+
+  /** Relative path -> SHA-256 of every file under {@code root}. */
+  static Map<String, String> tree(Path root) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        files.put(root.relativize(p).toString(),
+            HexFormat.of().formatHex(d.digest(Files.readAllBytes(p))));
+      }
+    }
+    return files;
+  }
+
+  /** PatientID and PatientName of a file, read back with the codec. */
+  static String[] patientIdAndName(Path file) throws IOException {
+    String[] v = {null, null};
+    try (InputStream in = Files.newInputStream(file);
+        DicomReader r = DicomReader.open(in, Files.size(file))) {
+      for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
+        if (e == DicomReader.Event.ELEMENT && r.depth() == 0) {
+          if (r.tag() == Tags.PatientID) {
+            v[0] = Values.string(r.readValue()).trim();
+          } else if (r.tag() == Tags.PatientName) {
+            v[1] = Values.string(r.readValue()).trim();
+          } else if (r.tag() > Tags.PatientID) {
+            break;
+          }
+        }
+      }
+    }
+    return v;
+  }
+}

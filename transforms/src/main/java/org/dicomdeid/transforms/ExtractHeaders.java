@@ -1,0 +1,143 @@
+package org.dicomdeid.transforms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Distinct;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.HeaderReader;
+
+/**
+ * Matches the input patterns and reads the header of every file, stopping before Pixel Data.
+ * DICOM files go to {@link #HEADERS}; everything else goes to {@link #REJECTED} with a reason:
+ * not DICOM (skipped), unreadable or missing an identifier (failed), possibly burned-in text
+ * (quarantined, unless allowed). A file matched by two patterns is read once.
+ */
+public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<HeaderRecord> HEADERS = new TupleTag<>() {};
+  public static final TupleTag<Outcome> REJECTED = new TupleTag<>() {};
+
+  private final List<String> patterns;
+  private final boolean allowBurnedIn;
+
+  private ExtractHeaders(List<String> patterns, boolean allowBurnedIn) {
+    this.patterns = List.copyOf(patterns);
+    this.allowBurnedIn = allowBurnedIn;
+  }
+
+  /** File patterns as Beam filesystems take them; a folder is {@code <folder>/**}. */
+  public static ExtractHeaders from(List<String> patterns) {
+    return new ExtractHeaders(patterns, false);
+  }
+
+  public ExtractHeaders withAllowBurnedIn(boolean allow) {
+    return new ExtractHeaders(patterns, allow);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin begin) {
+    PCollectionTuple result = begin
+        .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
+        .apply("MatchFiles", FileIO.matchAll()
+            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
+        .apply("KeepPathAndSize", ParDo.of(new PathAndSizeFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .apply("ReadEachFileOnce", Distinct.create())
+        .apply("ReadHeaders", ParDo.of(new ReadHeaderFn(allowBurnedIn))
+            .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));
+    result.get(HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());
+    result.get(REJECTED).setCoder(Outcome.OutcomeCoder.of());
+    return result;
+  }
+
+  /** A match as path and size. */
+  static final class PathAndSizeFn extends DoFn<MatchResult.Metadata, KV<String, Long>> {
+    @ProcessElement
+    public void process(@Element MatchResult.Metadata m, OutputReceiver<KV<String, Long>> out) {
+      out.output(KV.of(m.resourceId().toString(), m.sizeBytes()));
+    }
+  }
+
+  /** Header-only parse of one file; sorts it into headers or rejected. */
+  static final class ReadHeaderFn extends DoFn<KV<String, Long>, HeaderRecord> {
+    private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
+    private final boolean allowBurnedIn;
+
+    ReadHeaderFn(boolean allowBurnedIn) {
+      this.allowBurnedIn = allowBurnedIn;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Long> file, MultiOutputReceiver out) {
+      matched.inc();
+      String path = file.getKey();
+      Outcome rejected;
+      try {
+        DicomHeader h = read(path, file.getValue());
+        rejected = check(path, h);
+        if (rejected == null) {
+          out.get(HEADERS).output(new HeaderRecord(path, file.getValue(), h, ""));
+          return;
+        }
+      } catch (DicomParseException e) {
+        rejected = isNotDicom(e) ? Outcome.skipped(path, notDicomReason(e))
+            : Outcome.failed(path, "unreadable DICOM: " + e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        rejected = Outcome.failed(path, "cannot read the header: " + e.getClass().getSimpleName());
+      }
+      DeidMetrics.of(rejected.status()).inc();
+      out.get(REJECTED).output(rejected);
+    }
+
+    private static DicomHeader read(String path, long size) throws IOException {
+      try (InputStream in = Channels.newInputStream(
+          FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+        return HeaderReader.read(in, size);
+      }
+    }
+
+    private Outcome check(String path, DicomHeader h) {
+      String missing = h.patientId().isEmpty() ? "PatientID"
+          : h.studyInstanceUid().isEmpty() ? "StudyInstanceUID"
+          : h.seriesInstanceUid().isEmpty() ? "SeriesInstanceUID"
+          : h.sopInstanceUid().isEmpty() ? "SOPInstanceUID" : "";
+      if (!missing.isEmpty()) {
+        return Outcome.failed(path, "missing " + missing);
+      }
+      String burnedIn = BurnedIn.reason(h);
+      if (!burnedIn.isEmpty() && !allowBurnedIn) {
+        return Outcome.quarantined(path, burnedIn);
+      }
+      return null;
+    }
+
+    private static String notDicomReason(DicomParseException e) {
+      return e.problem().startsWith("not DICOM") ? e.problem() : "not DICOM: " + e.problem();
+    }
+
+    /** Not DICOM at all, as opposed to DICOM that is broken. */
+    static boolean isNotDicom(DicomParseException e) {
+      String p = e.problem();
+      return p.startsWith("not DICOM") || p.equals("empty file");
+    }
+  }
+}

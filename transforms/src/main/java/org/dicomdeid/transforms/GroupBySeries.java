@@ -1,0 +1,156 @@
+package org.dicomdeid.transforms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.transforms.Flatten;
+
+/**
+ * Checks the header records by SOP instance, series and study, and dates each study:
+ *
+ * <ol>
+ *   <li>duplicate SOP Instance UIDs: the file with the smallest path goes on, the others fail
+ *       with "duplicate SOP Instance UID";
+ *   <li>a series whose files disagree on MRN or study fails as a whole (no guessing);
+ *   <li>a study whose series disagree on MRN fails as a whole; otherwise every file gets the
+ *       study's earliest CT date, so all files of a visit share one PatientName, and a note when
+ *       its {@code <MRN>_<YYYYMMDD>} folder disagrees (DICOM wins).
+ * </ol>
+ *
+ * Only header records cross the shuffles; every GroupByKey result is iterated once (Flink).
+ */
+public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, PCollectionTuple> {
+  public static final TupleTag<HeaderRecord> READY = new TupleTag<>() {};
+  public static final TupleTag<Outcome> FAILED = new TupleTag<>() {};
+  private static final TupleTag<KV<String, HeaderRecord>> BY_STUDY = new TupleTag<>() {};
+  private static final TupleTag<HeaderRecord> UNIQUE = new TupleTag<>() {};
+
+  private GroupBySeries() {}
+
+  public static GroupBySeries create() {
+    return new GroupBySeries();
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<HeaderRecord> headers) {
+    KvCoder<String, HeaderRecord> kv =
+        KvCoder.of(StringUtf8Coder.of(), HeaderRecord.HeaderRecordCoder.of());
+    PCollectionTuple unique = headers
+        .apply("KeyBySopInstance", WithKeys.of((HeaderRecord r) -> r.header().sopInstanceUid())
+            .withKeyType(TypeDescriptors.strings())).setCoder(kv)
+        .apply("GroupBySopInstance", GroupByKey.create())
+        .apply("KeepOnePerInstance", ParDo.of(new KeepOnePerInstanceFn())
+            .withOutputTags(UNIQUE, TupleTagList.of(FAILED)));
+    PCollectionTuple series = unique.get(UNIQUE).setCoder(HeaderRecord.HeaderRecordCoder.of())
+        .apply("KeyBySeries", WithKeys.of((HeaderRecord r) -> r.header().seriesInstanceUid())
+            .withKeyType(TypeDescriptors.strings())).setCoder(kv)
+        .apply("GroupBySeriesUid", GroupByKey.create())
+        .apply("CheckSeries", ParDo.of(new CheckSeriesFn())
+            .withOutputTags(BY_STUDY, TupleTagList.of(FAILED)));
+    PCollectionTuple studies = series.get(BY_STUDY).setCoder(kv)
+        .apply("GroupByStudy", GroupByKey.create())
+        .apply("DateStudy", ParDo.of(new DateStudyFn())
+            .withOutputTags(READY, TupleTagList.of(FAILED)));
+    PCollection<Outcome> failed = PCollectionList
+        .of(unique.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
+        .and(series.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
+        .and(studies.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
+        .apply("FlattenFailures", Flatten.pCollections());
+    return PCollectionTuple.of(READY,
+            studies.get(READY).setCoder(HeaderRecord.HeaderRecordCoder.of()))
+        .and(FAILED, failed);
+  }
+
+  private static List<HeaderRecord> listOnce(Iterable<HeaderRecord> group) {
+    List<HeaderRecord> all = new ArrayList<>();
+    group.forEach(all::add);
+    all.sort(Comparator.comparing(HeaderRecord::path));
+    return all;
+  }
+
+  private static void failAll(List<HeaderRecord> files, String reason, DoFn.MultiOutputReceiver out) {
+    for (HeaderRecord r : files) {
+      DeidMetrics.of(Status.FAILED).inc();
+      out.get(FAILED).output(Outcome.failed(r.path(), reason));
+    }
+  }
+
+  /** Of several files with one SOP Instance UID, keeps the smallest path. */
+  static final class KeepOnePerInstanceFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<HeaderRecord>> group,
+        MultiOutputReceiver out) {
+      List<HeaderRecord> files = listOnce(group.getValue());
+      out.get(UNIQUE).output(files.get(0));
+      failAll(files.subList(1, files.size()), "duplicate SOP Instance UID", out);
+    }
+  }
+
+  /** A series must agree on MRN and study; then its files are keyed by study. */
+  static final class CheckSeriesFn
+      extends DoFn<KV<String, Iterable<HeaderRecord>>, KV<String, HeaderRecord>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<HeaderRecord>> group,
+        MultiOutputReceiver out) {
+      List<HeaderRecord> files = listOnce(group.getValue());
+      HeaderRecord first = files.get(0);
+      for (HeaderRecord r : files) {
+        if (!r.mrn().equals(first.mrn())) {
+          failAll(files, "series disagrees on PatientID (MRN) across its files", out);
+          return;
+        }
+        if (!r.header().studyInstanceUid().equals(first.header().studyInstanceUid())) {
+          failAll(files, "series disagrees on StudyInstanceUID across its files", out);
+          return;
+        }
+      }
+      for (HeaderRecord r : files) {
+        out.get(BY_STUDY).output(KV.of(r.header().studyInstanceUid(), r));
+      }
+    }
+  }
+
+  /** A study must agree on MRN; its CT date is the earliest of its files'. */
+  static final class DateStudyFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<HeaderRecord>> group,
+        MultiOutputReceiver out) {
+      List<HeaderRecord> files = listOnce(group.getValue());
+      String mrn = files.get(0).mrn();
+      String earliest = "";
+      for (HeaderRecord r : files) {
+        if (!r.mrn().equals(mrn)) {
+          failAll(files, "study's series disagree on PatientID (MRN)", out);
+          return;
+        }
+        String d = r.ctDate();
+        if (!d.isEmpty() && (earliest.isEmpty() || d.compareTo(earliest) < 0)) {
+          earliest = d;
+        }
+      }
+      if (earliest.isEmpty()) {
+        failAll(files, "no CT date in the study (AcquisitionDate, ContentDate, SeriesDate, "
+            + "StudyDate all empty)", out);
+        return;
+      }
+      for (HeaderRecord r : files) {
+        out.get(READY).output(
+            r.withStudyDate(earliest, FolderNames.disagreement(r.path(), mrn, earliest)));
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package org.dicomdeid.transforms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * Writes one file of the de-identified tree on any Beam filesystem: to a temporary name beside
+ * the target, then renamed over it. An existing target with the same bytes is left alone; after a
+ * failure no temporary file is left behind. Paths here carry no PHI.
+ */
+final class OutputTree {
+  /** Writes the bytes of one file to a stream. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private final String root;
+
+  OutputTree(String root) {
+    this.root = root;
+  }
+
+  /** Writes {@code relative} (slash-separated) and returns the number of bytes written. */
+  long write(String relative, Content content) throws IOException {
+    String[] parts = relative.split("/");
+    ResourceId dir = FileSystems.matchNewResource(root, true);
+    for (int i = 0; i < parts.length - 1; i++) {
+      dir = dir.resolve(parts[i], StandardResolveOptions.RESOLVE_DIRECTORY);
+    }
+    String name = parts[parts.length - 1];
+    ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
+    ResourceId tmp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp",
+        StandardResolveOptions.RESOLVE_FILE);
+    MessageDigest digest = sha256();
+    CountingStream counted;
+    boolean moved = false;
+    try {
+      try (OutputStream out = Channels.newOutputStream(FileSystems.create(tmp, MimeTypes.BINARY))) {
+        counted = new CountingStream(new DigestOutputStream(out, digest));
+        content.writeTo(counted);
+        counted.flush();
+      }
+      byte[] hash = digest.digest();
+      if (!sameContent(target, hash)) {
+        FileSystems.rename(List.of(tmp), List.of(target),
+            MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        moved = true;
+      }
+      return counted.count;
+    } finally {
+      if (!moved) {
+        FileSystems.delete(List.of(tmp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      }
+    }
+  }
+
+  private static boolean sameContent(ResourceId target, byte[] hash) throws IOException {
+    MatchResult m = FileSystems.match(target.toString());
+    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+      return false;
+    }
+    MessageDigest d = sha256();
+    byte[] buf = new byte[64 * 1024];
+    try (ReadableByteChannel ch = FileSystems.open(target);
+        InputStream in = Channels.newInputStream(ch)) {
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        d.update(buf, 0, n);
+      }
+    }
+    return Arrays.equals(d.digest(), hash);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package org.dicomdeid.transforms;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.deid.DeidConfig;
+import org.dicomdeid.dicom.deid.Deidentifier;
+import org.dicomdeid.dicom.deid.InputOpener;
+import org.dicomdeid.dicom.deid.Keyed;
+import org.dicomdeid.dicom.deid.Subject;
+
+/**
+ * Streams each file through the {@link Deidentifier} with its subject and study CT date and
+ * writes it atomically to {@code <subject>/<outputDate>/<uid(study)>/<uid(series)>/<uid(sop)>.dcm}
+ * under the output folder: built from subject, date and new UIDs only, never from input names.
+ * Each file gives one {@link Outcome} ({@link #OUTCOMES}): written, or failed with the reason (and
+ * no output file); the records of written files also go to {@link #WRITTEN}.
+ */
+public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PCollectionTuple> {
+  /** One outcome per file: written or failed. */
+  public static final TupleTag<Outcome> OUTCOMES = new TupleTag<>() {};
+  /** The header records of the files written, for the mapping's counts. */
+  public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
+
+  private final DeidConfig config;
+  private final String outputRoot;
+  private final PCollectionView<Map<String, String>> subjects;
+
+  private RewriteFiles(DeidConfig config, String outputRoot,
+      PCollectionView<Map<String, String>> subjects) {
+    this.config = config;
+    this.outputRoot = outputRoot;
+    this.subjects = subjects;
+  }
+
+  /** Writes under {@code outputRoot} with MRN -> subject from {@code subjects}. */
+  public static RewriteFiles to(String outputRoot, DeidConfig config,
+      PCollectionView<Map<String, String>> subjects) {
+    return new RewriteFiles(config, outputRoot, subjects);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<HeaderRecord> files) {
+    PCollectionTuple out = files
+        .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects))
+            .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
+    out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());
+    out.get(WRITTEN).setCoder(HeaderRecord.HeaderRecordCoder.of());
+    return out;
+  }
+
+  /** The output path of a file, relative to the output folder. */
+  public static String outputPath(Deidentifier deid, String subject, HeaderRecord r) {
+    Keyed k = deid.keyed();
+    return subject + "/" + deid.outputDate(r.ctDate(), r.mrn()) + "/"
+        + k.uid(r.header().studyInstanceUid()) + "/" + k.uid(r.header().seriesInstanceUid())
+        + "/" + k.uid(r.header().sopInstanceUid()) + ".dcm";
+  }
+
+  /** De-identifies one file. */
+  static final class RewriteFileFn extends DoFn<HeaderRecord, Outcome> {
+    private final Counter written = DeidMetrics.of(Status.WRITTEN);
+    private final Counter failed = DeidMetrics.of(Status.FAILED);
+    private final Counter bytes = DeidMetrics.counter(DeidMetrics.BYTES);
+    private final DeidConfig config;
+    private final String outputRoot;
+    private final PCollectionView<Map<String, String>> subjects;
+    private transient Deidentifier deid;
+    private transient OutputTree tree;
+
+    RewriteFileFn(DeidConfig config, String outputRoot,
+        PCollectionView<Map<String, String>> subjects) {
+      this.config = config;
+      this.outputRoot = outputRoot;
+      this.subjects = subjects;
+    }
+
+    @Setup
+    public void setup() {
+      deid = new Deidentifier(config);
+      tree = new OutputTree(outputRoot);
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      HeaderRecord r = c.element();
+      String subject = c.sideInput(subjects).get(r.mrn());
+      if (subject == null) {
+        fail(c, r, "no subject assigned to the file's MRN");
+        return;
+      }
+      String relative = outputPath(deid, subject, r);
+      Subject s = new Subject(subject, r.mrn(), r.ctDate());
+      ResourceId source = FileSystems.matchNewResource(r.path(), false);
+      InputOpener opener = () -> Channels.newInputStream(FileSystems.open(source));
+      try {
+        long n = tree.write(relative, out -> deid.deidentify(opener, r.size(), out, s));
+        bytes.inc(n);
+        written.inc();
+        c.output(Outcome.written(r.path(), relative, r.note()));
+        c.output(WRITTEN, r);
+      } catch (DicomParseException e) {
+        fail(c, r, "unreadable DICOM: " + e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        fail(c, r, "de-identification failed: " + describe(e));
+      }
+    }
+
+    private static String describe(Exception e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private void fail(ProcessContext c, HeaderRecord r, String reason) {
+      failed.inc();
+      c.output(Outcome.failed(r.path(), reason));
+    }
+  }
+}

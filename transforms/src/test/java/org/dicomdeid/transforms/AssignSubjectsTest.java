@@ -1,0 +1,44 @@
+package org.dicomdeid.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.dicomdeid.dicom.deid.Keyed;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestPipelineExtension.class)
+class AssignSubjectsTest {
+  private static final byte[] KEY = new byte[32];
+
+  @Test
+  void oneSubjectPerMrnKeepingThePreviousOnes(TestPipeline p) {
+    PCollection<HeaderRecord> files = p.apply(Create.of(
+        Records.record("/a/1", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
+        Records.record("/a/2", "KU1", "1.1", "1.1.1", "1.1.1.2", "20220921"),
+        Records.record("/b/1", "KU2", "1.2", "1.2.1", "1.2.1.1", "20230101"),
+        Records.record("/c/1", "KU3", "1.3", "1.3.1", "1.3.1.1", "20230101"))
+        .withCoder(HeaderRecord.HeaderRecordCoder.of()));
+    PCollection<Map<String, String>> subjects =
+        files.apply(AssignSubjects.withKey(KEY, "SUBJ", 4).withPrevious(Map.of("KU2", "SUBJ0042")));
+    Map<String, String> expected = new SubjectAllocator(new Keyed(KEY), "SUBJ", 4)
+        .assign(Map.of("KU2", "SUBJ0042"), java.util.List.of("KU1", "KU3"));
+    assertEquals("SUBJ0042", expected.get("KU2"));
+    PAssert.thatSingleton(subjects).isEqualTo(expected);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void noFilesGiveThePreviousMapping(TestPipeline p) {
+    PCollection<HeaderRecord> none =
+        p.apply(Create.empty(HeaderRecord.HeaderRecordCoder.of()));
+    PAssert.thatSingleton(none.apply(AssignSubjects.withKey(KEY, "SUBJ", 4)
+        .withPrevious(Map.of("KU2", "SUBJ0042")))).isEqualTo(Map.of("KU2", "SUBJ0042"));
+    p.run().waitUntilFinish();
+  }
+}

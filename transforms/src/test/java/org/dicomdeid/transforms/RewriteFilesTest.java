@@ -1,0 +1,110 @@
+package org.dicomdeid.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.dicom.HeaderReader;
+import org.dicomdeid.dicom.deid.DeidConfig;
+import org.dicomdeid.dicom.deid.Deidentifier;
+import org.dicomdeid.dicom.sample.CohortGenerator;
+import org.dicomdeid.dicom.sample.CohortManifest;
+import org.dicomdeid.dicom.sample.CohortSpec;
+import org.dicomdeid.dicom.sample.GeneratedFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPipelineExtension.class)
+class RewriteFilesTest {
+  private static final DeidConfig CONFIG = DeidConfig.of(new byte[32], DeidConfig.defaultOptions());
+  @TempDir Path dir;
+
+  @Test
+  void writesEachFileUnderItsNewNamesAndFailsCleanly(TestPipeline p) throws Exception {
+    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
+        new CohortSpec(3L, 2, 1, 2, 2, 16, 16, false, false));
+    Map<String, String> subjects = new TreeMap<>();
+    List<HeaderRecord> records = new ArrayList<>();
+    List<Outcome> expected = new ArrayList<>();
+    Deidentifier deid = new Deidentifier(CONFIG);
+    for (GeneratedFile f : cohort.filesOfKind(GeneratedFile.DICOM)) {
+      subjects.putIfAbsent(f.mrn(), "S" + subjects.size());
+      HeaderRecord r = read(f.path());
+      records.add(r);
+      expected.add(Outcome.written(r.path(), RewriteFiles.outputPath(deid,
+          subjects.get(f.mrn()), r), ""));
+    }
+    // a file whose header was fine but whose bytes are not DICOM any more
+    Path broken = Files.writeString(dir.resolve("export/broken"), "no longer a DICOM file");
+    HeaderRecord stale = new HeaderRecord(broken.toString(), 22, records.get(0).header(), "");
+    expected.add(Outcome.failed(broken.toString(),
+        "unreadable DICOM: at byte offset 0: not DICOM: no DICM prefix and the first bytes are "
+            + "not a DICOM data element"));
+    records.add(stale);
+
+    Path out = dir.resolve("deid");
+    PCollectionView<Map<String, String>> view = p
+        .apply("Subjects", Create.of(List.<Map<String, String>>of(subjects))
+            .withCoder(SubjectTableCoder.of()))
+        .apply(View.asSingleton());
+    PCollectionTuple result = p
+        .apply("Files", Create.of(records).withCoder(HeaderRecord.HeaderRecordCoder.of()))
+        .apply(RewriteFiles.to(out.toString(), CONFIG, view));
+    PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(expected);
+    PAssert.that(result.get(RewriteFiles.WRITTEN))
+        .containsInAnyOrder(records.subList(0, records.size() - 1));
+    p.run().waitUntilFinish();
+
+    try (Stream<Path> s = Files.walk(out)) {
+      assertEquals(records.size() - 1, s.filter(Files::isRegularFile).count(),
+          "one file per written outcome, no temporary files");
+    }
+  }
+
+  @Test
+  void anIdenticalFileIsLeftAloneAndAFailureLeavesNothing() throws Exception {
+    OutputTree tree = new OutputTree(dir.toString());
+    long n = tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
+    assertEquals(3, n);
+    Path c = dir.resolve("a/b/c.dcm");
+    FileTime old = FileTime.fromMillis(1_000_000L);
+    Files.setLastModifiedTime(c, old);
+    tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
+    assertEquals(old, Files.getLastModifiedTime(c));
+    tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
+    assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "different bytes replace it");
+    assertThrows(IOException.class, () -> tree.write("a/b/d.dcm", out -> {
+      out.write(1);
+      throw new IOException("engine failed");
+    }));
+    try (Stream<Path> s = Files.list(dir.resolve("a/b"))) {
+      assertEquals(List.of(c), s.toList());
+    }
+  }
+
+  private static HeaderRecord read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      DicomHeader h = HeaderReader.read(in, Files.size(file));
+      return new HeaderRecord(file.toString(), Files.size(file), h, "");
+    }
+  }
+}

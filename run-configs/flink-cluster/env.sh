@@ -18,6 +18,8 @@ FLINK_JM_MEMORY=${FLINK_JM_MEMORY:-1024m}
 # (sorting for grouping); the default 1 GiB would leave about 26 MiB of task heap.
 FLINK_TM_MEMORY=${FLINK_TM_MEMORY:-1600m}
 FLINK_TM_SLOTS=${FLINK_TM_SLOTS:-2}
+# Network buffers each blocking result partition reserves (start.sh's config.yaml says why).
+FLINK_SORT_SHUFFLE_MIN_BUFFERS=${FLINK_SORT_SHUFFLE_MIN_BUFFERS:-64}
 FLINK_START_TIMEOUT=${FLINK_START_TIMEOUT:-120}
 
 FLINK_JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java

@@ -23,6 +23,10 @@ n=${1:-2}
 [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage
 [[ "$FLINK_REST_PORT" =~ ^[0-9]+$ ]] || { echo "FLINK_REST_PORT must be a port number" >&2; exit 2; }
 
+for tool in curl mvn "$FLINK_JAVA"; do
+  command -v "$tool" >/dev/null || { echo "start.sh needs $tool (apt-get install curl maven openjdk-17-jdk-headless)" >&2; exit 1; }
+done
+
 run=$FLINK_RUN_DIR
 rest=http://127.0.0.1:$FLINK_REST_PORT
 
@@ -66,6 +70,12 @@ taskmanager.bind-host: 127.0.0.1
 taskmanager.rpc.port: $FLINK_TM_RPC_PORTS
 taskmanager.memory.process.size: $FLINK_TM_MEMORY
 taskmanager.numberOfTaskSlots: $FLINK_TM_SLOTS
+# Beam runs batch on the DataSet API, whose blocking exchanges use Flink's sort-shuffle: each
+# result partition reserves taskmanager.network.sort-shuffle.min-buffers network buffers, 512 x
+# 32 KiB by default, and the pipeline's ~50 vertices exhaust a TaskManager's network memory
+# ("Insufficient number of network buffers: required 512"). Only small header records cross
+# a shuffle here, so 64 buffers (2 MiB) per partition are plenty.
+taskmanager.network.sort-shuffle.min-buffers: $FLINK_SORT_SHUFFLE_MIN_BUFFERS
 parallelism.default: 1
 rest.address: 127.0.0.1
 rest.bind-address: 127.0.0.1

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# De-identifies DICOM on a Flink 1.19 cluster (Beam's FlinkRunner): the local one from
+# run-configs/flink-cluster/start.sh, or any standalone/session cluster given by FLINK_MASTER.
+#
+#   run-configs/flink-cluster/start.sh                 # local cluster: 1 JobManager, 2 TaskManagers
+#   run-configs/flink-cluster.sh --input=/data/export --output=/data/deid \
+#       --mappingCsv=/secure/mapping.csv --reportCsv=/secure/report.csv \
+#       --secretKeyFile=/secure/deid.key [--parallelism=4] [--options=...] [--allowBurnedIn]
+#   run-configs/flink-cluster/stop.sh
+#   FLINK_MASTER=flink-jm.example.org:8081 run-configs/flink-cluster.sh ...   # another cluster
+#
+# The same options as direct.sh (see there), plus any of Beam's FlinkRunner options such as
+# --parallelism=N. Without --input a small generated sample cohort is used, as with direct.sh.
+# Runs `java -cp <shaded jar> org.dicomdeid.pipeline.DeidPipeline --runner=FlinkRunner
+# --flinkMaster=$FLINK_MASTER --filesToStage=<shaded jar>`: the jar is uploaded to the cluster
+# with the job (about 160 MB). It is built first (mvn -B -q -DskipTests package) when missing or
+# older than a source or pom. Every path must mean the same file on the client and on every
+# TaskManager (on one machine it does; on a real cluster use a shared mount).
+# Environment: FLINK_MASTER (default 127.0.0.1:${FLINK_REST_PORT:-8081}), JAVA_OPTS for the
+# client JVM (default -Xmx1g; the work happens on the TaskManagers).
+# Exit status: 0 every input written, skipped or quarantined; 1 some failed (see the report), the
+# pipeline failed or the cluster could not be reached; 2 bad options.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+FLINK_MASTER=${FLINK_MASTER:-127.0.0.1:${FLINK_REST_PORT:-8081}}
+
+# The shaded jar: the biggest jar in pipeline/target, whatever the shade config calls it.
+find_jar() {
+  local f
+  f=$(ls -S "$ROOT"/pipeline/target/*.jar 2>/dev/null | head -1) || true
+  [ -n "$f" ] && echo "$f"
+}
+stale() {
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/dicom" "$ROOT/transforms" "$ROOT/pipeline" \
+      \( -path '*/target' -prune \) -o \( -type f \( -name '*.java' -o -name 'pom.xml' \
+      -o -path '*/src/main/resources/*' \) -newer "$1" -print \) | head -1)" ]
+}
+JAR=$(find_jar || true)
+if [ -z "$JAR" ] || stale "$JAR"; then
+  echo "building the pipeline jar (first use or sources changed): mvn -B -q -DskipTests package" >&2
+  (cd "$ROOT" && mvn -B -q -DskipTests package) >&2 || { echo "the build failed" >&2; exit 1; }
+  JAR=$(find_jar) || { echo "no jar in $ROOT/pipeline/target after the build" >&2; exit 1; }
+fi
+
+# A --flinkMaster or --filesToStage on the command line wins over ours.
+extra=()
+has_opt() { local a; for a in "${@:2}"; do [[ "$a" == "--$1="* || "$a" == "--$1" ]] && return 0; done; return 1; }
+if ! has_opt flinkMaster "$@"; then
+  extra+=("--flinkMaster=$FLINK_MASTER")
+  master=$FLINK_MASTER
+else
+  master=$(printf '%s\n' "$@" | sed -n 's/^--flinkMaster=//p' | tail -1)
+fi
+has_opt filesToStage "$@" || extra+=("--filesToStage=$JAR")
+
+# A cluster address (host:port, not [local] or [auto]) must answer before a 160 MB upload.
+if [[ "$master" =~ ^(https?://)?[A-Za-z0-9._-]+:[0-9]+$ ]]; then
+  url=$master; [[ "$url" == http* ]] || url="http://$url"
+  command -v curl >/dev/null || { echo "flink-cluster.sh needs curl (apt-get install curl)" >&2; exit 1; }
+  if ! curl -s -o /dev/null --max-time 10 "$url/config"; then
+    echo "no Flink cluster answers at $url: start the local one with" \
+      "run-configs/flink-cluster/start.sh or set FLINK_MASTER=host:port" >&2
+    exit 1
+  fi
+fi
+
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:--Xmx1g} -cp "$JAR" org.dicomdeid.pipeline.DeidPipeline \
+  --runner=FlinkRunner "${extra[@]}" "$@"

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -55,13 +56,18 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollectionTuple result = begin
+    PCollection<KV<String, Long>> files = begin
         .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
         .apply("MatchFiles", FileIO.matchAll()
             .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
         .apply("KeepPathAndSize", ParDo.of(new PathAndSizeFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("ReadEachFileOnce", Distinct.create())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    if (patterns.size() > 1) {
+      // Patterns may overlap: read each file once. One pattern matches each file once, and a
+      // shuffle keyed per file would cost the DirectRunner a bundle per file.
+      files = files.apply("ReadEachFileOnce", Distinct.create());
+    }
+    PCollectionTuple result = files
         .apply("ReadHeaders", ParDo.of(new ReadHeaderFn(allowBurnedIn))
             .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));
     result.get(HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());

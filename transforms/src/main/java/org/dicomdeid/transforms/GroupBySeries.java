@@ -2,7 +2,9 @@ package org.dicomdeid.transforms;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -23,8 +25,11 @@ import org.apache.beam.sdk.transforms.Flatten;
  * Checks the header records by SOP instance, series and study, and dates each study:
  *
  * <ol>
- *   <li>duplicate SOP Instance UIDs: the file with the smallest path goes on, the others fail
- *       with "duplicate SOP Instance UID";
+ *   <li>duplicate SOP Instance UIDs within a series (the same instance exported twice): the
+ *       file with the smallest path goes on, the others fail with "duplicate SOP Instance UID".
+ *       This is checked inside the series group, not by a GroupByKey per instance: a shuffle
+ *       keyed per file costs the DirectRunner a bundle per file. The same UID in two different
+ *       series (a broken export) is written twice, in the two series' folders;
  *   <li>a series whose files disagree on MRN or study fails as a whole (no guessing);
  *   <li>a study whose series disagree on MRN fails as a whole; otherwise every file gets the
  *       study's earliest CT date, so all files of a visit share one PatientName, and a note when
@@ -37,7 +42,6 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   public static final TupleTag<HeaderRecord> READY = new TupleTag<>() {};
   public static final TupleTag<Outcome> FAILED = new TupleTag<>() {};
   private static final TupleTag<KV<String, HeaderRecord>> BY_STUDY = new TupleTag<>() {};
-  private static final TupleTag<HeaderRecord> UNIQUE = new TupleTag<>() {};
 
   private GroupBySeries() {}
 
@@ -49,13 +53,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   public PCollectionTuple expand(PCollection<HeaderRecord> headers) {
     KvCoder<String, HeaderRecord> kv =
         KvCoder.of(StringUtf8Coder.of(), HeaderRecord.HeaderRecordCoder.of());
-    PCollectionTuple unique = headers
-        .apply("KeyBySopInstance", WithKeys.of((HeaderRecord r) -> r.header().sopInstanceUid())
-            .withKeyType(TypeDescriptors.strings())).setCoder(kv)
-        .apply("GroupBySopInstance", GroupByKey.create())
-        .apply("KeepOnePerInstance", ParDo.of(new KeepOnePerInstanceFn())
-            .withOutputTags(UNIQUE, TupleTagList.of(FAILED)));
-    PCollectionTuple series = unique.get(UNIQUE).setCoder(HeaderRecord.HeaderRecordCoder.of())
+    PCollectionTuple series = headers
         .apply("KeyBySeries", WithKeys.of((HeaderRecord r) -> r.header().seriesInstanceUid())
             .withKeyType(TypeDescriptors.strings())).setCoder(kv)
         .apply("GroupBySeriesUid", GroupByKey.create())
@@ -66,8 +64,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
         .apply("DateStudy", ParDo.of(new DateStudyFn())
             .withOutputTags(READY, TupleTagList.of(FAILED)));
     PCollection<Outcome> failed = PCollectionList
-        .of(unique.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
-        .and(series.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
+        .of(series.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
         .and(studies.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
         .apply("FlattenFailures", Flatten.pCollections());
     return PCollectionTuple.of(READY,
@@ -90,23 +87,19 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   }
 
   /** Of several files with one SOP Instance UID, keeps the smallest path. */
-  static final class KeepOnePerInstanceFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<HeaderRecord>> group,
-        MultiOutputReceiver out) {
-      List<HeaderRecord> files = listOnce(group.getValue());
-      out.get(UNIQUE).output(files.get(0));
-      failAll(files.subList(1, files.size()), "duplicate SOP Instance UID", out);
-    }
-  }
-
   /** A series must agree on MRN and study; then its files are keyed by study. */
   static final class CheckSeriesFn
       extends DoFn<KV<String, Iterable<HeaderRecord>>, KV<String, HeaderRecord>> {
     @ProcessElement
     public void process(@Element KV<String, Iterable<HeaderRecord>> group,
         MultiOutputReceiver out) {
-      List<HeaderRecord> files = listOnce(group.getValue());
+      List<HeaderRecord> files = new ArrayList<>();
+      List<HeaderRecord> duplicates = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (HeaderRecord r : listOnce(group.getValue())) {
+        (seen.add(r.header().sopInstanceUid()) ? files : duplicates).add(r);
+      }
+      failAll(duplicates, "duplicate SOP Instance UID", out);
       HeaderRecord first = files.get(0);
       for (HeaderRecord r : files) {
         if (!r.mrn().equals(first.mrn())) {

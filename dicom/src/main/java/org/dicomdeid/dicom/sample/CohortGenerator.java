@@ -235,14 +235,19 @@ public final class CohortGenerator {
     }
   }
 
-  /** {@code CohortGenerator <dir> [patients] [seed]}: writes the small cohort's shape. */
+  /**
+   * {@code CohortGenerator <dir> [patients] [seed]}: writes the small cohort's shape; {@code
+   * CohortGenerator <dir> --bytes=N}: 512x512 16-bit CT slices adding up to N bytes (benchmarks).
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: CohortGenerator <dir> [patients] [seed]");
+      System.err.println("usage: CohortGenerator <dir> [patients] [seed] | <dir> --bytes=N");
       System.exit(2);
     }
     CohortSpec spec = CohortSpec.small();
-    if (args.length > 1) {
+    if (args.length > 1 && args[1].startsWith("--bytes=")) {
+      spec = CohortSpec.ctSlices(Long.parseLong(args[1].substring("--bytes=".length())));
+    } else if (args.length > 1) {
       spec = spec.withPatients(Integer.parseInt(args[1]),
           args.length > 2 ? Long.parseLong(args[2]) : spec.seed());
     }

@@ -83,14 +83,15 @@ public final class Deidentifier {
     String[] sop = prescan(source, size);
     try (InputStream in = source.open()) {
       DicomReader r = DicomReader.open(in, size);
-      DicomWriter w = new DicomWriter(out);
+      java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+      DicomWriter w = new DicomWriter(buffered);
       FileMeta meta = new FileMeta();
       meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, sop[0]);
       meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI,
           sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
       w.writeFileMeta(meta, r.transferSyntax());
       new Run(r, w, subject).dataSet();
-      w.finish();
+      w.finish(); // flushes the buffer; out stays open for the caller
     }
   }
 

@@ -8,7 +8,7 @@
 # in turn (explicit LE, implicit LE, explicit BE, deflated, RLE). Both runs start with the
 # files in the page cache (the generator just wrote them, and a warm-up read follows), so the
 # comparison is CPU and write cost, not disk reads. Peak memory is the maximum resident set
-# size from /usr/bin/time. JAVA_OPTS (default -Xmx512m) sets the pipeline JVM's heap.
+# size from /usr/bin/time (of sh and its children: the JVM's own peak). JAVA_OPTS (default -Xmx512m) sets the pipeline JVM's heap.
 source "$(dirname "$0")/common.sh"
 BYTES=${1:-1400000000}
 WORK=${2:-$(mktemp -d "${TMPDIR:-/tmp}/dicom-deid-bench.XXXXXX")}
@@ -27,16 +27,18 @@ sync
 
 measure() { # label, command...: prints "seconds peakKB"
   local label=$1; shift
+  sync
   /usr/bin/time -f "%e %M" -o "$WORK/time.$label" "$@" >"$WORK/out.$label" 2>&1 \
     || { echo "$label failed:"; tail -20 "$WORK/out.$label"; exit 1; }
-  sync
   cat "$WORK/time.$label"
 }
 
-read -r cp_s cp_kb < <(measure cp cp -r "$WORK/export" "$WORK/copy")
-read -r p_s p_kb < <(measure pipeline java $JAVA_OPTS -jar "$JAR" --runner=DirectRunner \
-  --input="$WORK/export" --output="$WORK/deid" --mappingCsv="$WORK/mapping.csv" \
-  --reportCsv="$WORK/report.csv" --secretKeyFile="$WORK/secret.key" --progress=false)
+# Both timings end with sync: a copy is done when its bytes are on disk.
+read -r cp_s cp_kb < <(measure cp sh -c 'cp -r "$1" "$2" && sync' sh "$WORK/export" "$WORK/copy")
+read -r p_s p_kb < <(measure pipeline sh -c 'java "$@" && sync' sh $JAVA_OPTS -jar "$JAR" \
+  --runner=DirectRunner --input="$WORK/export" --output="$WORK/deid" \
+  --mappingCsv="$WORK/mapping.csv" --reportCsv="$WORK/report.csv" \
+  --secretKeyFile="$WORK/secret.key" --progress=false)
 written=$(grep -c ',written,' "$WORK/report.csv")
 
 awk -v files="$files" -v mb="$mb" -v cs="$cp_s" -v ck="$cp_kb" -v ps="$p_s" -v pk="$p_kb" \

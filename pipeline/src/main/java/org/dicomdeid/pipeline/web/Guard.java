@@ -17,6 +17,8 @@ import java.util.Set;
  */
 final class Guard {
   static final String TOKEN_HEADER = "X-Deid-Token";
+  /** Called once a file or once a second: logged only when refused. */
+  private static final Set<String> QUIET = Set.of("/api/upload", "/api/progress");
   private final Set<String> hosts;
   private final byte[] token;
   private final PrintStream log;
@@ -56,8 +58,10 @@ final class Guard {
           run(endpoint, ex);
         }
       } finally {
-        log.println("web: " + ex.getRequestMethod() + " " + ex.getHttpContext().getPath() + " "
-            + ex.getResponseCode());
+        if (ex.getResponseCode() >= 300 || !QUIET.contains(ex.getHttpContext().getPath())) {
+          log.println("web: " + ex.getRequestMethod() + " " + ex.getHttpContext().getPath()
+              + " " + ex.getResponseCode());
+        }
       }
     };
   }

@@ -125,8 +125,8 @@ async function poll() {
   clearInterval(polling);
   polling = null;
   $('start').disabled = false;
+  if (staged) $('staged').textContent = 'The uploaded copy was deleted after the run.';
   staged = 0;
-  $('staged').textContent = 'No files chosen.';
   if (p.state === 'done') { say(p.message); showResults(); } else if (p.state === 'error') say(p.message, true);
 }
 

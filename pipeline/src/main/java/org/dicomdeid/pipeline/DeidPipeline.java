@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -45,6 +46,15 @@ public final class DeidPipeline {
 
   /** main without the exit: returns the exit status. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, result -> { });
+  }
+
+  /**
+   * execute, and hands {@code started} the running pipeline's result as soon as it runs: the hook
+   * of a front end (the web page) that polls its metrics for live progress.
+   */
+  public static int execute(String[] args, PrintStream out, PrintStream err,
+      Consumer<PipelineResult> started) {
     PipelineOptionsFactory.register(DeidOptions.class);
     DeidOptions options;
     try {
@@ -55,7 +65,7 @@ public final class DeidPipeline {
     }
     try {
       SampleRun sample = options.getInput() == null ? SampleRun.prepare(options, out) : null;
-      RunSummary summary = run(options, err);
+      RunSummary summary = run(options, err, started);
       summary.print(out);
       if (sample != null && summary.failed() == sample.plantedBroken()) {
         out.println("the " + sample.plantedBroken() + " failed rows are the sample's broken files,"
@@ -79,6 +89,12 @@ public final class DeidPipeline {
   /** Validates the options, runs the pipeline to the end and reads the report. */
   public static RunSummary run(DeidOptions options, PrintStream console)
       throws BadOptionsException, IOException {
+    return run(options, console, result -> { });
+  }
+
+  /** run, handing {@code started} the result while the pipeline runs (see execute). */
+  public static RunSummary run(DeidOptions options, PrintStream console,
+      Consumer<PipelineResult> started) throws BadOptionsException, IOException {
     DeidSettings settings = DeidSettings.from(options);
     if (settings.keyCreated()) {
       console.println("created secret key " + options.getSecretKeyFile()
@@ -100,6 +116,7 @@ public final class DeidPipeline {
     buildPipeline(pipeline, settings);
     long start = System.nanoTime();
     PipelineResult result = pipeline.run();
+    started.accept(result);
     try (ProgressLine progress = ProgressLine.start(result, console,
         direct && options.getProgress())) {
       PipelineResult.State state = result.waitUntilFinish();

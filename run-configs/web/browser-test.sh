@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# A real-browser test of the web page (issue #7): headless Debian Chromium, driven by
+# playwright-core, uploads a generated cohort folder, runs it, checks the counts shown against the
+# report, downloads the zip and the mapping CSV and checks them with dcmdump, saves a screenshot.
+#
+#   run-configs/web/browser-test.sh       # last line: web-browser: 1 passed, 0 failed
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/../common.sh"   # builds the jar if needed, sets JAR and ROOT
+
+result() {
+  if [ "$1" = 0 ]; then echo "web-browser: 1 passed, 0 failed"; else echo "web-browser: 0 passed, 1 failed"; fi
+}
+need() { command -v "$1" >/dev/null || { echo "missing $1: $2" >&2; result 1; exit 1; }; }
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "missing /usr/bin/chromium: sudo apt-get install -y chromium" >&2; result 1; exit 1
+  fi
+fi
+need node "apt-get install -y nodejs npm"
+need dcmdump "apt-get install -y dcmtk"
+need unzip "apt-get install -y unzip"
+need curl "apt-get install -y curl"
+if [ ! -d "$HERE/node_modules/playwright-core" ]; then
+  (cd "$HERE" && npm ci --no-audit --no-fund >&2)
+fi
+
+TMP="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$TMP/export" 3 7301 >&2
+"$HERE/../web.sh" --port="$PORT" --workDir="$TMP/work" --secretKeyFile="$TMP/key/deid.key" \
+  >"$TMP/server.out" 2>"$TMP/server.log" &
+SERVER_PID=$!
+URL="http://127.0.0.1:$PORT/"
+for _ in $(seq 1 60); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL" || true)" = 200 ] && break
+  sleep 0.5
+done
+
+status=0
+node "$HERE/browser-test.mjs" "$URL" "$TMP/export" "$TMP/downloads" "$HERE/screenshot.png" || status=$?
+if grep -E -q "$(ls "$TMP/export" | grep _ | sed 's/_.*//' | paste -sd'|')" "$TMP/server.log" "$TMP/server.out"; then
+  echo "FAIL: an MRN appears in the server's log" >&2; status=1
+fi
+sed "s/^/server: /" "$TMP/server.out" "$TMP/server.log" >&2
+result "$status"
+exit "$status"

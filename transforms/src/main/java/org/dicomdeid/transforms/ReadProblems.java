@@ -14,6 +14,7 @@ final class ReadProblems {
   /** SOP class of a DICOMDIR, the Media Storage Directory Storage (PS3.10 7.2, PS3.4 Annex F). */
   static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
   static final String DICOMDIR = "DICOMDIR (media directory), not an image";
+  static final String VANISHED = "file vanished before it could be read";
 
   private ReadProblems() {}
 
@@ -33,11 +34,16 @@ final class ReadProblems {
         : "not a regular file (FIFO, socket or device)";
   }
 
+  /** Whether a local input no longer exists (deleted after it was matched). */
+  static boolean vanished(String path) {
+    return path.startsWith("/") && !Files.exists(Path.of(path));
+  }
+
   /** The reason for an I/O failure while opening or reading an input. */
   static String of(IOException e) {
     if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException
         && String.valueOf(e.getMessage()).contains("No such file")) {
-      return "file vanished before it could be read";
+      return VANISHED;
     }
     if (e instanceof AccessDeniedException || String.valueOf(e.getMessage())
         .contains("Permission denied")) {

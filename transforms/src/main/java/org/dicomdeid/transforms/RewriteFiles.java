@@ -2,7 +2,6 @@ package org.dicomdeid.transforms;
 
 import java.io.IOException;
 import java.nio.channels.Channels;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -128,10 +127,11 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
         fail(c, r, "unreadable DICOM: " + e.getMessage());
       } catch (OutputTree.OutputExistsException e) {
         fail(c, r, e.getMessage());
-      } catch (java.nio.file.NoSuchFileException e) {
-        fail(c, r, r.path().startsWith("/") && !java.nio.file.Files.exists(Path.of(r.path()))
-            ? "file vanished before it could be read" : "de-identification failed: " + describe(e));
       } catch (IOException | RuntimeException e) {
+        if (ReadProblems.vanished(r.path())) {
+          fail(c, r, ReadProblems.VANISHED);
+          return;
+        }
         fail(c, r, "de-identification failed: " + describe(e));
       }
     }

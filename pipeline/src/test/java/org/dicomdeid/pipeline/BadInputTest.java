@@ -101,6 +101,7 @@ class BadInputTest {
     bad.forEach((path, e) -> {
       CSVRecord row = report.get(path.toString());
       if (row == null || !row.get("status").equals(e.status())
+          || row.get("reason").contains("KU55555") // reasons name the problem, never a value
           || !row.get("reason").contains(e.reason()) || !row.get("output").isEmpty()) {
         wrong.append('\n').append(path.getFileName()).append(": expected ").append(e)
             .append(", got ").append(row == null ? "no row" : row.toMap());

@@ -71,7 +71,12 @@ class CrashSafetyTest {
     int all = 4 + 12 * 2 * 10;
     assertTrue(outputs.size() < all, "killed before the end: " + outputs.size() + " of " + all);
 
+    // what a kill during a write leaves, whether or not this kill happened to: planted for sure
+    Path staleOutput = Files.writeString(outputs.get(0).resolveSibling(
+        "." + outputs.get(0).getFileName() + ".0b5e3f4c-1d2e-4f60-8a9b-0c1d2e3f4a5b.tmp"), "par");
+    Path staleMapping = Files.writeString(killed.resolve("phi/.mapping.csv.8231947.tmp"), "su");
     Runs.Result rerun = Runs.main(Runs.args(killed, both));
+    assertTrue(Files.notExists(staleOutput) && Files.notExists(staleMapping));
     assertEquals(0, rerun.status(), rerun.err());
     Runs.Result uninterrupted = Runs.main(Runs.args(clean, both));
     assertEquals(0, uninterrupted.status(), uninterrupted.err());

@@ -136,9 +136,8 @@ class BadInputTest {
   @Test
   void anUnreadableFileFailsWithPermissionDenied() throws Exception {
     assumeFalse("root".equals(System.getProperty("user.name")),
-        "running as root: chmod 000 does not deny root, so permission denied cannot be made here;"
-            + " the FIFO case of everyBadFileIsReportedAndTheGoodOnesAreWritten covers a file"
-            + " that cannot be read normally");
+        "running as root: chmod 000 does not deny root, so an unreadable file cannot be made"
+            + " here; ReadProblemsTest checks the reason the report gives for one");
     CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
         new CohortSpec(62L, 1, 1, 1, 2, 16, 16, false, false));
     Path locked = write(Files.createDirectories(dir.resolve("export/KU1_20200101")), "LOCKED",

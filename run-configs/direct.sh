@@ -20,6 +20,8 @@
 #                    retainLongModifiedDates (shift dates) cleanDescriptors
 #                    cleanStructuredContent cleanGraphics
 #   --allowBurnedIn  write files that may carry burned-in text instead of quarantining them
+#   --overwrite      replace an existing output file whose bytes differ (default: leave it and
+#                    report its input failed; identical files are always left alone)
 #   --progress=false no progress line
 # Duplicate SOP Instance UIDs: the file with the smallest path is written, the others are
 # reported failed with the reason "duplicate SOP Instance UID".

@@ -59,6 +59,14 @@ public interface DeidOptions extends PipelineOptions {
 
   void setAllowBurnedIn(boolean value);
 
+  @Description("Replace an existing output file whose bytes differ from this run's. Without it "
+      + "such a file is left alone and its input is reported failed; identical files are always "
+      + "left alone.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
+
   @Description("Print a progress line every 2 s while the runner works.")
   @Default.Boolean(true)
   boolean getProgress();

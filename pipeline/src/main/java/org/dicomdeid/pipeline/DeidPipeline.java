@@ -2,6 +2,7 @@ package org.dicomdeid.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import org.dicomdeid.transforms.MappingCsv;
 import org.dicomdeid.transforms.MappingRow;
 import org.dicomdeid.transforms.Outcome;
 import org.dicomdeid.transforms.RewriteFiles;
+import org.dicomdeid.transforms.StaleTemps;
 import org.dicomdeid.transforms.WriteMappingCsv;
 import org.dicomdeid.transforms.WriteReport;
 
@@ -100,9 +102,8 @@ public final class DeidPipeline {
       console.println("created secret key " + options.getSecretKeyFile()
           + " (keep it with the mapping CSV: same key, same subjects and UIDs)");
     }
-    if (settings.keyWarning() != null) {
-      console.println(settings.keyWarning());
-    }
+    settings.warnings().forEach(console::println);
+    cleanStaleTemps(settings);
     boolean direct = "DirectRunner".equals(options.getRunner().getSimpleName());
     if (direct) {
       // run() returns at once so the progress line can poll; the per-element immutability and
@@ -139,7 +140,7 @@ public final class DeidPipeline {
             .withPrevious(MappingCsv.subjects(s.previousMapping())));
     PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
     PCollectionTuple rewritten = ready.apply("RewriteFiles",
-        RewriteFiles.to(s.output(), s.config(), subjects));
+        RewriteFiles.to(s.output(), s.config(), subjects).withOverwrite(s.overwrite()));
     PCollection<List<MappingRow>> mapping = PCollectionTuple
         .of(WriteMappingCsv.ASSIGNED, ready)
         .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))
@@ -153,6 +154,19 @@ public final class DeidPipeline {
         .apply("AllOutcomes", Flatten.pCollections());
     PCollection<String> report = outcomes.apply("WriteReport", WriteReport.to(s.reportCsv()));
     return new Outputs(outcomes, mrnToSubject, mapping, report);
+  }
+
+  /**
+   * A run killed mid-way can leave temporary files of its atomic writes: hidden
+   * {@code .<name>.<random>.tmp} files beside outputs, mapping and report. They never look like
+   * output, and are removed here before the run starts (local folders only).
+   */
+  private static void cleanStaleTemps(DeidSettings s) throws IOException {
+    if (!s.output().contains("://")) {
+      StaleTemps.clean(Path.of(s.output()));
+    }
+    StaleTemps.cleanBeside(Path.of(s.mappingCsv()));
+    StaleTemps.cleanBeside(Path.of(s.reportCsv()));
   }
 
   private static String rootMessage(Throwable e) {

@@ -18,12 +18,14 @@ import org.dicomdeid.transforms.MappingRow;
  * {@link BadOptionsException} whose message says what to fix.
  *
  * @param patterns Beam file patterns; a folder becomes {@code <folder>/**}
- * @param keyWarning a warning about the key file's permissions, or null
+ * @param overwrite replace an existing output file that has other bytes
+ * @param warnings warnings about the permissions of the key file, mapping and report: empty when
+ *     no existing one is readable by group or others
  */
 public record DeidSettings(List<String> patterns, String output, String mappingCsv,
     String reportCsv, DeidConfig config, String subjectPrefix, int subjectDigits,
-    boolean allowBurnedIn, List<MappingRow> previousMapping, boolean keyCreated,
-    String keyWarning) {
+    boolean allowBurnedIn, boolean overwrite, List<MappingRow> previousMapping,
+    boolean keyCreated, List<String> warnings) {
 
   public static DeidSettings from(DeidOptions o) throws BadOptionsException {
     String output = required(o.getOutput(), "--output", "the folder for the de-identified tree");
@@ -42,7 +44,7 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     if (map.equals(rep)) {
       throw new BadOptionsException("--mappingCsv and --reportCsv must be different files");
     }
-    Inputs.checkOutputOutsideInputs(o.getInput(), out);
+    Inputs.checkOutsideInputs(o.getInput(), out, map, rep);
     String prefix = o.getSubjectPrefix();
     if (prefix == null || !prefix.matches("[A-Za-z][A-Za-z0-9]{0,31}")) {
       throw new BadOptionsException("--subjectPrefix must be a letter then up to 31 letters or "
@@ -66,8 +68,31 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
       throw new BadOptionsException("--options: " + e.getMessage());
     }
     List<MappingRow> previous = readMapping(map, config.shiftDates());
+    List<String> warnings = new ArrayList<>();
+    if (key.warning() != null) {
+      warnings.add(key.warning());
+    }
+    for (Path phi : List.of(map, rep)) {
+      String w = permissionWarning(phi);
+      if (w != null) {
+        warnings.add(w + " (it is rewritten 0600 by this run)");
+      }
+    }
     return new DeidSettings(patterns, out.toString(), map.toString(), rep.toString(), config,
-        prefix, digits, o.getAllowBurnedIn(), previous, key.created(), key.warning());
+        prefix, digits, o.getAllowBurnedIn(), o.getOverwrite(), previous, key.created(),
+        List.copyOf(warnings));
+  }
+
+  private static String permissionWarning(Path file) throws BadOptionsException {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try {
+      return SecretKeyFile.permissionWarning(file);
+    } catch (IOException e) {
+      throw new BadOptionsException(file + ": cannot read its permissions: "
+          + e.getClass().getSimpleName());
+    }
   }
 
   private static String required(String value, String name, String what)

@@ -35,17 +35,49 @@ final class Inputs {
     return patterns;
   }
 
-  /** The output folder must not be inside an input folder: a rerun would read its own output. */
-  static void checkOutputOutsideInputs(String input, Path output) throws BadOptionsException {
+  /**
+   * The output folder must not overlap an input folder (a rerun would read its own output), and
+   * the mapping and report must not be inside one: the input tree is only ever read, never
+   * written. Symbolic links are resolved where the paths exist.
+   */
+  static void checkOutsideInputs(String input, Path output, Path mapping, Path report)
+      throws BadOptionsException {
     for (String item : items(input)) {
       if (item.contains("://") || isGlob(item)) {
         continue;
       }
-      Path in = Path.of(item).toAbsolutePath().normalize();
-      if (Files.isDirectory(in) && (output.startsWith(in) || in.startsWith(output))) {
+      Path in = real(Path.of(item).toAbsolutePath().normalize());
+      if (!Files.isDirectory(in)) {
+        continue;
+      }
+      Path out = real(output);
+      if (out.startsWith(in) || in.startsWith(out)) {
         throw new BadOptionsException("--output " + output + " and --input " + item
             + " overlap: put the output folder outside the input");
       }
+      for (Path phi : List.of(mapping, report)) {
+        if (real(phi).startsWith(in)) {
+          throw new BadOptionsException((phi == mapping ? "--mappingCsv " : "--reportCsv ") + phi
+              + " is inside --input " + item + ": the input tree is never written to; put it"
+              + " outside the input");
+        }
+      }
+    }
+  }
+
+  /** The real path of the longest existing ancestor, with the rest appended. */
+  private static Path real(Path p) {
+    Path existing = p;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return p;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(p));
+    } catch (java.io.IOException e) {
+      return p;
     }
   }
 

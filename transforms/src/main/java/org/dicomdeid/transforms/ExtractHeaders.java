@@ -30,8 +30,8 @@ import org.dicomdeid.dicom.HeaderReader;
 /**
  * Matches the input patterns and reads the header of every file, stopping before Pixel Data.
  * DICOM files go to {@link #HEADERS}; everything else goes to {@link #REJECTED} with a reason:
- * not DICOM (skipped), unreadable or missing an identifier (failed), possibly burned-in text
- * (quarantined, unless allowed). A file matched by two patterns is read once.
+ * not DICOM, a DICOMDIR or not a regular file such as a FIFO (skipped), unreadable, vanished or
+ * missing an identifier (failed), possibly burned-in text (quarantined, unless allowed). A file matched by two patterns is read once.
  */
 public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<HeaderRecord> HEADERS = new TupleTag<>() {};
@@ -97,7 +97,14 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
       matched.inc();
       String path = file.getKey();
       Outcome rejected;
+      String notFile = ReadProblems.notRegularFile(path);
       try {
+        if (!notFile.isEmpty()) {
+          rejected = Outcome.skipped(path, notFile);
+          DeidMetrics.of(rejected.status()).inc();
+          out.get(REJECTED).output(rejected);
+          return;
+        }
         DicomHeader h = read(path, file.getValue());
         rejected = check(path, h);
         if (rejected == null) {
@@ -107,7 +114,9 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
       } catch (DicomParseException e) {
         rejected = isNotDicom(e) ? Outcome.skipped(path, notDicomReason(e))
             : Outcome.failed(path, "unreadable DICOM: " + e.getMessage());
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
+        rejected = Outcome.failed(path, ReadProblems.of(e));
+      } catch (RuntimeException e) {
         rejected = Outcome.failed(path, "cannot read the header: " + e.getClass().getSimpleName());
       }
       DeidMetrics.of(rejected.status()).inc();
@@ -122,6 +131,9 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     }
 
     private Outcome check(String path, DicomHeader h) {
+      if (ReadProblems.MEDIA_STORAGE_DIRECTORY.equals(h.sopClassUid())) {
+        return Outcome.skipped(path, ReadProblems.DICOMDIR);
+      }
       String missing = h.patientId().isEmpty() ? "PatientID"
           : h.studyInstanceUid().isEmpty() ? "StudyInstanceUID"
           : h.seriesInstanceUid().isEmpty() ? "SeriesInstanceUID"

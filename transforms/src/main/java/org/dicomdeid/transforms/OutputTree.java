@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
@@ -20,10 +19,22 @@ import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * Writes one file of the de-identified tree on any Beam filesystem: to a temporary name beside
- * the target, then renamed over it. An existing target with the same bytes is left alone; after a
- * failure no temporary file is left behind. Paths here carry no PHI.
+ * the target ({@code .<name>.<uuid>.tmp}, hidden, never ending in {@code .dcm}), then renamed over
+ * it, so a file under its real name is always complete. An existing target with the same bytes is
+ * left alone (mtime unchanged); one with other bytes is an {@link OutputExistsException} unless
+ * overwriting. After a failure no temporary file is left behind; after a crash,
+ * {@link StaleTemps#clean} removes them at the start of the next run. Paths here carry no PHI.
  */
 final class OutputTree {
+  /** An output file already exists with other bytes and overwriting was not asked for. */
+  static final class OutputExistsException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OutputExistsException() {
+      super("the output file exists with different content (rerun with --overwrite to replace it)");
+    }
+  }
+
   /** Writes the bytes of one file to a stream. */
   @FunctionalInterface
   interface Content {
@@ -31,9 +42,11 @@ final class OutputTree {
   }
 
   private final String root;
+  private final boolean overwrite;
 
-  OutputTree(String root) {
+  OutputTree(String root, boolean overwrite) {
     this.root = root;
+    this.overwrite = overwrite;
   }
 
   /** Writes {@code relative} (slash-separated) and returns the number of bytes written. */
@@ -45,7 +58,7 @@ final class OutputTree {
     }
     String name = parts[parts.length - 1];
     ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
-    ResourceId tmp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp",
+    ResourceId tmp = dir.resolve(StaleTemps.tempName(name),
         StandardResolveOptions.RESOLVE_FILE);
     MessageDigest digest = sha256();
     CountingStream counted;
@@ -57,10 +70,13 @@ final class OutputTree {
         counted.flush();
       }
       byte[] hash = digest.digest();
-      if (!sameContent(target, hash)) {
+      Boolean same = sameContent(target, hash);
+      if (same == null || overwrite && !same) {
         FileSystems.rename(List.of(tmp), List.of(target),
             MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         moved = true;
+      } else if (!same) {
+        throw new OutputExistsException();
       }
       return counted.count;
     } finally {
@@ -70,10 +86,11 @@ final class OutputTree {
     }
   }
 
-  private static boolean sameContent(ResourceId target, byte[] hash) throws IOException {
+  /** Null when the target does not exist, else whether it holds the bytes hashed. */
+  private static Boolean sameContent(ResourceId target, byte[] hash) throws IOException {
     MatchResult m = FileSystems.match(target.toString());
     if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
-      return false;
+      return null;
     }
     MessageDigest d = sha256();
     byte[] buf = new byte[64 * 1024];

@@ -37,24 +37,34 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   private final DeidConfig config;
   private final String outputRoot;
   private final PCollectionView<Map<String, String>> subjects;
+  private final boolean overwrite;
 
   private RewriteFiles(DeidConfig config, String outputRoot,
-      PCollectionView<Map<String, String>> subjects) {
+      PCollectionView<Map<String, String>> subjects, boolean overwrite) {
     this.config = config;
     this.outputRoot = outputRoot;
     this.subjects = subjects;
+    this.overwrite = overwrite;
   }
 
   /** Writes under {@code outputRoot} with MRN -> subject from {@code subjects}. */
   public static RewriteFiles to(String outputRoot, DeidConfig config,
       PCollectionView<Map<String, String>> subjects) {
-    return new RewriteFiles(config, outputRoot, subjects);
+    return new RewriteFiles(config, outputRoot, subjects, false);
+  }
+
+  /**
+   * Whether an existing output file with other bytes is replaced; by default it is left alone and
+   * its input fails with the reason. A file with the same bytes is always left alone.
+   */
+  public RewriteFiles withOverwrite(boolean replace) {
+    return new RewriteFiles(config, outputRoot, subjects, replace);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<HeaderRecord> files) {
     PCollectionTuple out = files
-        .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects))
+        .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects, overwrite))
             .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
     out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());
     out.get(WRITTEN).setCoder(HeaderRecord.HeaderRecordCoder.of());
@@ -77,20 +87,22 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
     private final DeidConfig config;
     private final String outputRoot;
     private final PCollectionView<Map<String, String>> subjects;
+    private final boolean overwrite;
     private transient Deidentifier deid;
     private transient OutputTree tree;
 
     RewriteFileFn(DeidConfig config, String outputRoot,
-        PCollectionView<Map<String, String>> subjects) {
+        PCollectionView<Map<String, String>> subjects, boolean overwrite) {
       this.config = config;
       this.outputRoot = outputRoot;
       this.subjects = subjects;
+      this.overwrite = overwrite;
     }
 
     @Setup
     public void setup() {
       deid = new Deidentifier(config);
-      tree = new OutputTree(outputRoot);
+      tree = new OutputTree(outputRoot, overwrite);
     }
 
     @ProcessElement
@@ -113,7 +125,13 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
         c.output(WRITTEN, r);
       } catch (DicomParseException e) {
         fail(c, r, "unreadable DICOM: " + e.getMessage());
+      } catch (OutputTree.OutputExistsException e) {
+        fail(c, r, e.getMessage());
       } catch (IOException | RuntimeException e) {
+        if (ReadProblems.vanished(r.path())) {
+          fail(c, r, ReadProblems.VANISHED);
+          return;
+        }
         fail(c, r, "de-identification failed: " + describe(e));
       }
     }

@@ -82,7 +82,7 @@ class RewriteFilesTest {
 
   @Test
   void anIdenticalFileIsLeftAloneAndAFailureLeavesNothing() throws Exception {
-    OutputTree tree = new OutputTree(dir.toString());
+    OutputTree tree = new OutputTree(dir.toString(), false);
     long n = tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
     assertEquals(3, n);
     Path c = dir.resolve("a/b/c.dcm");
@@ -90,8 +90,11 @@ class RewriteFilesTest {
     Files.setLastModifiedTime(c, old);
     tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
     assertEquals(old, Files.getLastModifiedTime(c));
-    tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
-    assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "different bytes replace it");
+    assertThrows(OutputTree.OutputExistsException.class,
+        () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5})));
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(c), "other bytes do not replace it");
+    new OutputTree(dir.toString(), true).write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
+    assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "unless overwriting");
     assertThrows(IOException.class, () -> tree.write("a/b/d.dcm", out -> {
       out.write(1);
       throw new IOException("engine failed");

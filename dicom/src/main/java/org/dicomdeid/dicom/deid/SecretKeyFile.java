@@ -32,14 +32,20 @@ public final class SecretKeyFile {
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      // Written to a temporary owner-only file first and then moved into place, so a crash
+      // can never leave an empty or partial key behind.
+      Path tmp = Files.createTempFile(parent == null ? Path.of(".") : parent, ".deid-key-", ".tmp",
+          PosixFilePermissions.asFileAttribute(
+              EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-        Files.writeString(file, HexFormat.of().formatHex(key) + "\n",
-            StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(tmp, HexFormat.of().formatHex(key) + "\n",
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+        Files.move(tmp, file); // fails if another process created the key meanwhile
         created = true;
       } catch (FileAlreadyExistsException raced) {
         // another process made it first: read theirs
+      } finally {
+        Files.deleteIfExists(tmp);
       }
     }
     String text = Files.readString(file).trim();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pipeline benchmark: wall time, throughput and peak memory of the whole pipeline (JVM start
-# included, DirectRunner) beside a plain `cp -r` of the same tree, measured in the same run.
+# included; DirectRunner, then the FlinkRunner embedded in the process) beside a plain `cp -r`
+# of the same tree, measured in the same run.
 #
 #   run-configs/benchmark.sh [bytes=1400000000] [workdir]
 #
@@ -15,7 +16,7 @@ WORK=${2:-$(mktemp -d "${TMPDIR:-/tmp}/dicom-deid-bench.XXXXXX")}
 JAVA_OPTS=${BENCH_JAVA_OPTS:-"-Xmx512m"}
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 2; }
 mkdir -p "$WORK"
-trap 'rm -rf "$WORK/export" "$WORK/copy" "$WORK/deid"' EXIT
+trap 'rm -rf "$WORK/export" "$WORK/copy" "$WORK/deid" "$WORK/deid-flink"' EXIT
 
 echo "generating a cohort of about $((BYTES / 1000000)) MB in $WORK/export ..."
 java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$WORK/export" "--bytes=$BYTES" >/dev/null
@@ -40,12 +41,19 @@ read -r p_s p_kb < <(measure pipeline sh -c 'java "$@" && sync' sh $JAVA_OPTS -j
   --mappingCsv="$WORK/mapping.csv" --reportCsv="$WORK/report.csv" \
   --secretKeyFile="$WORK/secret.key" --progress=false)
 written=$(grep -c ',written,' "$WORK/report.csv")
+# The same pipeline on the FlinkRunner embedded in the process, for comparison.
+read -r f_s f_kb < <(measure flink sh -c 'java "$@" && sync' sh $JAVA_OPTS -jar "$JAR" \
+  --runner=FlinkRunner --flinkMaster=[local] --input="$WORK/export" --output="$WORK/deid-flink" \
+  --mappingCsv="$WORK/mapping-flink.csv" --reportCsv="$WORK/report-flink.csv" \
+  --secretKeyFile="$WORK/secret.key" --progress=false)
 
 awk -v files="$files" -v mb="$mb" -v cs="$cp_s" -v ck="$cp_kb" -v ps="$p_s" -v pk="$p_kb" \
-    -v w="$written" 'BEGIN {
+    -v fs="$f_s" -v fk="$f_kb" -v w="$written" 'BEGIN {
   printf "\ncohort: %d files, %d MB (512x512 16-bit CT slices, 5 transfer syntaxes)\n", files, mb
   printf "%-28s %9s %9s %14s\n", "", "wall s", "MB/s", "peak RSS MB"
   printf "%-28s %9.1f %9.0f %14.0f\n", "cp -r (baseline)", cs, mb / cs, ck / 1024
   printf "%-28s %9.1f %9.0f %14.0f\n", "pipeline, DirectRunner", ps, mb / ps, pk / 1024
-  printf "pipeline / cp -r: %.2fx wall time; %d of %d files written\n", ps / cs, w, files
+  printf "%-28s %9.1f %9.0f %14.0f\n", "pipeline, Flink embedded", fs, mb / fs, fk / 1024
+  printf "pipeline / cp -r: %.2fx wall time (DirectRunner), %.2fx (Flink embedded);" \
+    " %d of %d files written\n", ps / cs, fs / cs, w, files
 }'

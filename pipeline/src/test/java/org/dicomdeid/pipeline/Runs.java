@@ -23,7 +23,7 @@ import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.Values;
 
 /** Helpers for the pipeline tests: run main, read the report and the output tree. */
-final class Runs {
+public final class Runs {
   private Runs() {}
 
   /** The result of one call of main. */
@@ -75,9 +75,15 @@ final class Runs {
 
   /** PatientID and PatientName of a file, read back with the codec. */
   static String[] patientIdAndName(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return patientIdAndName(in, Files.size(file));
+    }
+  }
+
+  /** PatientID and PatientName (null where absent) of a file, read back with the codec. */
+  public static String[] patientIdAndName(InputStream in, long size) throws IOException {
     String[] v = {null, null};
-    try (InputStream in = Files.newInputStream(file);
-        DicomReader r = DicomReader.open(in, Files.size(file))) {
+    try (DicomReader r = DicomReader.open(in, size)) {
       for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
         if (e == DicomReader.Event.ELEMENT && r.depth() == 0) {
           if (r.tag() == Tags.PatientID) {

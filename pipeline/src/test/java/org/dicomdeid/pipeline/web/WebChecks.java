@@ -16,9 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.dicomdeid.dicom.DicomReader;
-import org.dicomdeid.dicom.Tags;
-import org.dicomdeid.dicom.Values;
 import org.dicomdeid.dicom.sample.CohortManifest;
 
 /** What the web tests check in answers: JSON numbers, the progress loop, the zip's files. */
@@ -85,20 +82,8 @@ final class WebChecks {
   }
 
   private static String[] patientIdAndName(byte[] file) throws IOException {
-    String[] v = {"", ""};
-    try (DicomReader r = DicomReader.open(new ByteArrayInputStream(file), file.length)) {
-      for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
-        if (e == DicomReader.Event.ELEMENT && r.depth() == 0) {
-          if (r.tag() == Tags.PatientID) {
-            v[0] = Values.string(r.readValue()).trim();
-          } else if (r.tag() == Tags.PatientName) {
-            v[1] = Values.string(r.readValue()).trim();
-          } else if (r.tag() > Tags.PatientID) {
-            break;
-          }
-        }
-      }
-    }
-    return v;
+    String[] v = org.dicomdeid.pipeline.Runs.patientIdAndName(
+        new ByteArrayInputStream(file), file.length);
+    return new String[] {v[0] == null ? "" : v[0], v[1] == null ? "" : v[1]};
   }
 }

@@ -129,9 +129,25 @@ public final class DeidPipeline {
   }
 
   /** The pipeline: returns the collections tests assert on. */
+  /**
+   * How many keys the header reads and rewrites are spread over: four per worker thread, so
+   * every worker has work while the number of bundles the DirectRunner must schedule stays small.
+   * Workers: Flink's --parallelism when set, else this machine's processors.
+   */
+  static int spreadBuckets(Pipeline pipeline) {
+    int workers = Runtime.getRuntime().availableProcessors();
+    Integer flink = pipeline.getOptions()
+        .as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).getParallelism();
+    if (flink != null && flink > 0) {
+      workers = flink;
+    }
+    return Math.max(8, 4 * workers);
+  }
+
   public static Outputs buildPipeline(Pipeline pipeline, DeidSettings s) {
     PCollectionTuple extracted = pipeline.apply("ExtractHeaders",
-        ExtractHeaders.from(s.patterns()).withAllowBurnedIn(s.allowBurnedIn()));
+        ExtractHeaders.from(s.patterns()).withAllowBurnedIn(s.allowBurnedIn())
+            .withBuckets(spreadBuckets(pipeline)));
     PCollectionTuple grouped = extracted.get(ExtractHeaders.HEADERS)
         .apply("GroupBySeries", GroupBySeries.create());
     PCollection<HeaderRecord> ready = grouped.get(GroupBySeries.READY);
@@ -140,7 +156,8 @@ public final class DeidPipeline {
             .withPrevious(MappingCsv.subjects(s.previousMapping())));
     PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
     PCollectionTuple rewritten = ready.apply("RewriteFiles",
-        RewriteFiles.to(s.output(), s.config(), subjects).withOverwrite(s.overwrite()));
+        RewriteFiles.to(s.output(), s.config(), subjects).withOverwrite(s.overwrite())
+            .withBuckets(spreadBuckets(pipeline)));
     PCollection<List<MappingRow>> mapping = PCollectionTuple
         .of(WriteMappingCsv.ASSIGNED, ready)
         .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))

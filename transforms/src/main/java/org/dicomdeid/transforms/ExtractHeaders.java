@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -37,31 +36,42 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<HeaderRecord> HEADERS = new TupleTag<>() {};
   public static final TupleTag<Outcome> REJECTED = new TupleTag<>() {};
 
+  /** Buckets the matched paths are spread over before the headers are read. */
+  public static final int DEFAULT_BUCKETS = 16;
+
   private final List<String> patterns;
   private final boolean allowBurnedIn;
+  private final int buckets;
 
-  private ExtractHeaders(List<String> patterns, boolean allowBurnedIn) {
+  private ExtractHeaders(List<String> patterns, boolean allowBurnedIn, int buckets) {
     this.patterns = List.copyOf(patterns);
     this.allowBurnedIn = allowBurnedIn;
+    this.buckets = buckets;
   }
 
   /** File patterns as Beam filesystems take them; a folder is {@code <folder>/**}. */
   public static ExtractHeaders from(List<String> patterns) {
-    return new ExtractHeaders(patterns, false);
+    return new ExtractHeaders(patterns, false, DEFAULT_BUCKETS);
   }
 
   public ExtractHeaders withAllowBurnedIn(boolean allow) {
-    return new ExtractHeaders(patterns, allow);
+    return new ExtractHeaders(patterns, allow, buckets);
+  }
+
+  /** How many ways the header reads are spread (a few times the workers' parallelism). */
+  public ExtractHeaders withBuckets(int n) {
+    return new ExtractHeaders(patterns, allowBurnedIn, n);
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollection<KV<String, Long>> files = begin
         .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
-        .apply("MatchFiles", FileIO.matchAll()
-            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD))
-        .apply("KeepPathAndSize", ParDo.of(new PathAndSizeFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+        .apply("MatchFiles", ParDo.of(new MatchPatternFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the
+        // DirectRunner. A bounded number of keys spreads the reads just as well.
+        .apply("SpreadFiles", Spread.by((KV<String, Long> f) -> f.getKey(), buckets));
     if (patterns.size() > 1) {
       // Patterns may overlap: read each file once. One pattern matches each file once, and a
       // shuffle keyed per file would cost the DirectRunner a bundle per file.
@@ -75,11 +85,15 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     return result;
   }
 
-  /** A match as path and size. */
-  static final class PathAndSizeFn extends DoFn<MatchResult.Metadata, KV<String, Long>> {
+  /** Matches one pattern on its Beam filesystem (a folder is {@code <folder>/**}). */
+  static final class MatchPatternFn extends DoFn<String, KV<String, Long>> {
     @ProcessElement
-    public void process(@Element MatchResult.Metadata m, OutputReceiver<KV<String, Long>> out) {
-      out.output(KV.of(m.resourceId().toString(), m.sizeBytes()));
+    public void process(@Element String pattern, OutputReceiver<KV<String, Long>> out)
+        throws IOException {
+      for (MatchResult.Metadata m
+          : FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD).metadata()) {
+        out.output(KV.of(m.resourceId().toString(), m.sizeBytes()));
+      }
     }
   }
 

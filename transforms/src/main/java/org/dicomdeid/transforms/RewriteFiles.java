@@ -38,19 +38,22 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   private final String outputRoot;
   private final PCollectionView<Map<String, String>> subjects;
   private final boolean overwrite;
+  private final int buckets;
 
   private RewriteFiles(DeidConfig config, String outputRoot,
-      PCollectionView<Map<String, String>> subjects, boolean overwrite) {
+      PCollectionView<Map<String, String>> subjects, boolean overwrite, int buckets) {
     this.config = config;
     this.outputRoot = outputRoot;
     this.subjects = subjects;
     this.overwrite = overwrite;
+    this.buckets = buckets;
   }
 
   /** Writes under {@code outputRoot} with MRN -> subject from {@code subjects}. */
   public static RewriteFiles to(String outputRoot, DeidConfig config,
       PCollectionView<Map<String, String>> subjects) {
-    return new RewriteFiles(config, outputRoot, subjects, false);
+    return new RewriteFiles(config, outputRoot, subjects, false,
+        ExtractHeaders.DEFAULT_BUCKETS);
   }
 
   /**
@@ -58,12 +61,21 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
    * its input fails with the reason. A file with the same bytes is always left alone.
    */
   public RewriteFiles withOverwrite(boolean replace) {
-    return new RewriteFiles(config, outputRoot, subjects, replace);
+    return new RewriteFiles(config, outputRoot, subjects, replace, buckets);
+  }
+
+  /**
+   * How many ways the rewrites are spread: the files arrive grouped by study, and one study can
+   * hold thousands of files, so they are spread again by SOP Instance UID.
+   */
+  public RewriteFiles withBuckets(int n) {
+    return new RewriteFiles(config, outputRoot, subjects, overwrite, n);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<HeaderRecord> files) {
     PCollectionTuple out = files
+        .apply("SpreadFiles", Spread.by((HeaderRecord r) -> r.header().sopInstanceUid(), buckets))
         .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects, overwrite))
             .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
     out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());

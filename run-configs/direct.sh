@@ -23,7 +23,7 @@
 #   --overwrite      replace an existing output file whose bytes differ (default: leave it and
 #                    report its input failed; identical files are always left alone)
 #   --progress=false no progress line
-# Duplicate SOP Instance UIDs: the file with the smallest path is written, the others are
+# Duplicate SOP Instance UIDs within a series: the file with the smallest path is written, the others are
 # reported failed with the reason "duplicate SOP Instance UID".
 # Exit status: 0 every input written, skipped or quarantined; 1 some failed (see the report)
 # or the pipeline failed; 2 bad options (the message says what to fix).

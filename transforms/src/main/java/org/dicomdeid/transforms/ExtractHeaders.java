@@ -97,6 +97,10 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
+  /** The report's note when the MRN comes from the folder name. */
+  public static final String MRN_FROM_FOLDER = "no PatientID in the file; MRN taken from the"
+      + " folder name";
+
   /** Header-only parse of one file; sorts it into headers or rejected. */
   static final class ReadHeaderFn extends DoFn<KV<String, Long>, HeaderRecord> {
     private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
@@ -119,10 +123,16 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
           out.get(REJECTED).output(rejected);
           return;
         }
-        DicomHeader h = read(path, file.getValue());
-        rejected = check(path, h);
+        HeaderRecord r = new HeaderRecord(path, file.getValue(), read(path, file.getValue()), "");
+        String[] visit = FolderNames.visit(path);
+        if (r.mrn().isEmpty() && visit != null) {
+          // The export names each visit's folder <MRN>_<YYYYMMDD>: with no PatientID in the
+          // file, that folder is what the hospital says the file belongs to.
+          r = r.withMrn(visit[0], MRN_FROM_FOLDER);
+        }
+        rejected = check(path, r.header());
         if (rejected == null) {
-          out.get(HEADERS).output(new HeaderRecord(path, file.getValue(), h, ""));
+          out.get(HEADERS).output(r);
           return;
         }
       } catch (DicomParseException e) {

@@ -1,6 +1,7 @@
 package org.dicomdeid.transforms;
 
 import java.util.regex.Matcher;
+import org.dicomdeid.dicom.HeaderReader;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,18 @@ public final class FolderNames {
   private static final Pattern VISIT = Pattern.compile("(.+)_(\\d{8})");
 
   private FolderNames() {}
+
+  /** The MRN and CT date of the nearest {@code <MRN>_<YYYYMMDD>} folder, or null if none. */
+  public static String[] visit(String path) {
+    String[] parts = path.split("/");
+    for (int i = parts.length - 2; i >= 0; i--) {
+      Matcher m = VISIT.matcher(parts[i]);
+      if (m.matches() && !HeaderReader.normaliseDate(m.group(2)).isEmpty()) {
+        return new String[] {m.group(1), m.group(2)};
+      }
+    }
+    return null;
+  }
 
   /** A note for the report, or "" when the folder agrees or is not named like a visit. */
   public static String disagreement(String path, String mrn, String studyCtDate) {

@@ -79,6 +79,10 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     return all;
   }
 
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+  }
+
   private static void failAll(List<HeaderRecord> files, String reason, DoFn.MultiOutputReceiver out) {
     for (HeaderRecord r : files) {
       DeidMetrics.of(Status.FAILED).inc();
@@ -135,14 +139,22 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
           earliest = d;
         }
       }
+      String dateNote = "";
       if (earliest.isEmpty()) {
-        failAll(files, "no CT date in the study (AcquisitionDate, ContentDate, SeriesDate, "
-            + "StudyDate all empty)", out);
-        return;
+        // No date in DICOM: the visit folder's <MRN>_<YYYYMMDD> is the export's word for it.
+        String[] visit = FolderNames.visit(files.get(0).path());
+        if (visit == null || !visit[0].equals(mrn)) {
+          failAll(files, "no CT date in the study (AcquisitionDate, ContentDate, SeriesDate, "
+              + "StudyDate all empty)", out);
+          return;
+        }
+        earliest = visit[1];
+        dateNote = "no CT date in the study; date taken from the folder name";
       }
       for (HeaderRecord r : files) {
-        out.get(READY).output(
-            r.withStudyDate(earliest, FolderNames.disagreement(r.path(), mrn, earliest)));
+        String note = join(r.note(), dateNote.isEmpty()
+            ? FolderNames.disagreement(r.path(), mrn, earliest) : dateNote);
+        out.get(READY).output(r.withStudyDate(earliest, note));
       }
     }
   }

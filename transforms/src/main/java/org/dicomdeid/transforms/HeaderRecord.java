@@ -38,6 +38,15 @@ public record HeaderRecord(String path, long size, DicomHeader header, String no
     return new HeaderRecord(path, size, dated, newNote);
   }
 
+  /** The same file with the MRN taken from elsewhere (its visit folder) and a note. */
+  public HeaderRecord withMrn(String mrn, String newNote) {
+    DicomHeader h = header;
+    DicomHeader withId = new DicomHeader(h.transferSyntaxUid(), h.sopClassUid(),
+        h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(), mrn, h.ctDate(),
+        h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta());
+    return new HeaderRecord(path, size, withId, newNote);
+  }
+
   @Override
   public String toString() {
     return "HeaderRecord[identifiers withheld]";

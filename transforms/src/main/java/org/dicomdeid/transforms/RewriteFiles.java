@@ -130,7 +130,8 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
       ResourceId source = FileSystems.matchNewResource(r.path(), false);
       InputOpener opener = () -> Channels.newInputStream(FileSystems.open(source));
       try {
-        long n = tree.write(relative, out -> deid.deidentify(opener, r.size(), out, s));
+        long n = tree.write(relative,
+            out -> deid.deidentify(opener, r.size(), out, s, r.header()));
         bytes.inc(n);
         written.inc();
         c.output(Outcome.written(r.path(), relative, r.note()));

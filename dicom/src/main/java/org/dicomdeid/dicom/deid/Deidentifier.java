@@ -80,7 +80,26 @@ public final class Deidentifier {
    */
   public void deidentify(InputOpener source, long size, OutputStream out, Subject subject)
       throws IOException {
-    String[] sop = prescan(source, size);
+    deidentify(source, size, out, subject, prescan(source, size));
+  }
+
+  /**
+   * The same, for a caller that has already read the file's header ({@link
+   * org.dicomdeid.dicom.HeaderReader} takes the SOP UIDs from the data set, else the file meta,
+   * as the pre-scan does): the file is then opened once.
+   */
+  public void deidentify(InputOpener source, long size, OutputStream out, Subject subject,
+      org.dicomdeid.dicom.DicomHeader header) throws IOException {
+    if (header.sopClassUid().isEmpty() || header.sopInstanceUid().isEmpty()) {
+      deidentify(source, size, out, subject);
+      return;
+    }
+    deidentify(source, size, out, subject,
+        new String[] {header.sopClassUid(), header.sopInstanceUid()});
+  }
+
+  private void deidentify(InputOpener source, long size, OutputStream out, Subject subject,
+      String[] sop) throws IOException {
     try (InputStream in = source.open()) {
       DicomReader r = DicomReader.open(in, size);
       java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);

@@ -172,16 +172,7 @@ class DeidPipelineEndToEndTest {
   }
 
   private static boolean contains(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    return org.dicomdeid.dicom.ByteSearch.contains(hay, needle);
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

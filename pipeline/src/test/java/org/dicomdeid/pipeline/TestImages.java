@@ -106,16 +106,11 @@ final class TestImages {
 
   /** Offset of the first occurrence of {@code needle}, else an AssertionError. */
   static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
+    int i = org.dicomdeid.dicom.ByteSearch.indexOf(hay, needle);
+    if (i < 0) {
+      throw new AssertionError("not found");
     }
-    throw new AssertionError("not found");
+    return i;
   }
 
   /** The 6 bytes that start an explicit VR element: tag (LE) and VR. */

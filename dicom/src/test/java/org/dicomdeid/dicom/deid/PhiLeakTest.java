@@ -189,16 +189,7 @@ class PhiLeakTest {
   }
 
   static int indexOf(byte[] hay, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= hay.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (hay[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return org.dicomdeid.dicom.ByteSearch.indexOf(hay, needle);
   }
 
   private void dcmdumpReads(byte[] bytes) throws IOException, InterruptedException {

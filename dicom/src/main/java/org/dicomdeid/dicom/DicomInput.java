@@ -51,9 +51,8 @@ final class DicomInput {
     InputStream rest = new java.io.SequenceInputStream(
         new java.io.ByteArrayInputStream(buf, pos, limit - pos), in);
     in = wrap.apply(rest);
-    base += pos;
     // Offsets after a switch count decoded bytes; the buffer restarts empty.
-    base += 0;
+    base += pos;
     pos = 0;
     limit = 0;
   }

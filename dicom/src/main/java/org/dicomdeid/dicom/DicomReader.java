@@ -112,7 +112,7 @@ public final class DicomReader implements Closeable {
     return stack.size();
   }
 
-  /** True when the current content is encoded in Implicit VR Little Endian inside a UN sequence. */
+  /** Byte order of the content being read (Little Endian inside a UN sequence, PS3.5 6.2.2). */
   public boolean bigEndian() {
     return in.bigEndian();
   }

@@ -31,20 +31,19 @@ public record HeaderRecord(String path, long size, DicomHeader header, String no
 
   /** The same file with the study's CT date and a note for the report. */
   public HeaderRecord withStudyDate(String studyCtDate, String newNote) {
-    DicomHeader h = header;
-    DicomHeader dated = new DicomHeader(h.transferSyntaxUid(), h.sopClassUid(),
-        h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(), h.patientId(),
-        studyCtDate, h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta());
-    return new HeaderRecord(path, size, dated, newNote);
+    return with(header.patientId(), studyCtDate, newNote);
   }
 
   /** The same file with the MRN taken from elsewhere (its visit folder) and a note. */
   public HeaderRecord withMrn(String mrn, String newNote) {
+    return with(mrn, header.ctDate(), newNote);
+  }
+
+  private HeaderRecord with(String patientId, String ctDate, String newNote) {
     DicomHeader h = header;
-    DicomHeader withId = new DicomHeader(h.transferSyntaxUid(), h.sopClassUid(),
-        h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(), mrn, h.ctDate(),
-        h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta());
-    return new HeaderRecord(path, size, withId, newNote);
+    return new HeaderRecord(path, size, new DicomHeader(h.transferSyntaxUid(), h.sopClassUid(),
+        h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(), patientId, ctDate,
+        h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta()), newNote);
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,18 +62,20 @@ final class OutputTree {
     ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
     ResourceId tmp = dir.resolve(StaleTemps.tempName(name),
         StandardResolveOptions.RESOLVE_FILE);
-    MessageDigest digest = sha256();
+    // Most writes are of new files: only when the target already exists (a rerun) is the
+    // content hashed, to tell an identical file (left alone) from a different one.
+    long existing = existingSize(target);
+    MessageDigest digest = existing < 0 ? null : sha256();
     CountingStream counted;
     boolean moved = false;
     try {
       try (OutputStream out = Channels.newOutputStream(FileSystems.create(tmp, MimeTypes.BINARY))) {
-        counted = new CountingStream(new DigestOutputStream(out, digest));
+        counted = new CountingStream(digest == null ? out : new DigestOutputStream(out, digest));
         content.writeTo(counted);
         counted.flush();
       }
-      byte[] hash = digest.digest();
-      Boolean same = sameContent(target, hash);
-      if (same == null || overwrite && !same) {
+      boolean same = existing == counted.count && sameContent(target, digest.digest());
+      if (existing < 0 || overwrite && !same) {
         FileSystems.rename(List.of(tmp), List.of(target),
             MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         moved = true;
@@ -86,12 +90,22 @@ final class OutputTree {
     }
   }
 
-  /** Null when the target does not exist, else whether it holds the bytes hashed. */
-  private static Boolean sameContent(ResourceId target, byte[] hash) throws IOException {
-    MatchResult m = FileSystems.match(target.toString());
-    if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
-      return null;
+  /**
+   * The size of the existing target, or -1 when it does not exist. A local path is looked up
+   * directly: Beam's local match of a missing file walks its whole folder, once per write.
+   */
+  private static long existingSize(ResourceId target) throws IOException {
+    if ("file".equals(target.getScheme())) {
+      Path p = Path.of(target.toString());
+      return Files.isRegularFile(p) ? Files.size(p) : -1;
     }
+    MatchResult m = FileSystems.match(target.toString());
+    return m.status() != MatchResult.Status.OK || m.metadata().isEmpty()
+        ? -1 : m.metadata().get(0).sizeBytes();
+  }
+
+  /** Whether the existing target holds the bytes hashed. */
+  private static boolean sameContent(ResourceId target, byte[] hash) throws IOException {
     MessageDigest d = sha256();
     byte[] buf = new byte[64 * 1024];
     try (ReadableByteChannel ch = FileSystems.open(target);

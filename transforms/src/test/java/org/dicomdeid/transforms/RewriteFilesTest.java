@@ -92,6 +92,8 @@ class RewriteFilesTest {
     assertEquals(old, Files.getLastModifiedTime(c));
     assertThrows(OutputTree.OutputExistsException.class,
         () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5})));
+    assertThrows(OutputTree.OutputExistsException.class,
+        () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 4})), "same size");
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(c), "other bytes do not replace it");
     new OutputTree(dir.toString(), true).write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
     assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "unless overwriting");

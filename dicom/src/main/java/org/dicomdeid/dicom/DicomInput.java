@@ -13,6 +13,8 @@ final class DicomInput {
   static final int BUFFER_SIZE = 64 * 1024;
 
   private InputStream in;
+  /** The file behind {@code in} while it is read as is (not inflated): bulk values can skip the heap. */
+  private java.nio.channels.FileChannel file;
   private final byte[] buf;
   private int pos;
   private int limit;
@@ -23,6 +25,7 @@ final class DicomInput {
 
   DicomInput(InputStream in, int bufferSize) {
     this.in = in;
+    this.file = in instanceof FileChannelInput f ? f.channel() : null;
     this.buf = new byte[bufferSize];
   }
 
@@ -51,6 +54,7 @@ final class DicomInput {
     InputStream rest = new java.io.SequenceInputStream(
         new java.io.ByteArrayInputStream(buf, pos, limit - pos), in);
     in = wrap.apply(rest);
+    file = null;
     // Offsets after a switch count decoded bytes; the buffer restarts empty.
     base += pos;
     pos = 0;
@@ -194,6 +198,9 @@ final class DicomInput {
   /** Copies exactly n bytes to out (or discards them when out is null). */
   void copy(long n, OutputStream out) throws IOException {
     long left = n;
+    if (file != null && out instanceof ChannelSink sink && left > 2L * buf.length) {
+      left = transfer(n, left, out, sink);
+    }
     while (left > 0) {
       if (pos == limit) {
         if (out != null || left < buf.length) {
@@ -223,6 +230,33 @@ final class DicomInput {
       pos += take;
       left -= take;
     }
+  }
+
+  /**
+   * A large value copied unchanged from a file to a {@link ChannelSink}: the buffered bytes
+   * first, then the rest file to file in the kernel. Returns what is left to copy (all of it
+   * when the sink declined).
+   */
+  private long transfer(long n, long left, OutputStream out, ChannelSink sink)
+      throws IOException {
+    int take = (int) Math.min(left, limit - pos);
+    out.write(buf, pos, take);
+    pos += take;
+    left -= take;
+    long at = file.position(); // the file offset of the first byte not yet buffered
+    long done = sink.transferFrom(file, at, left);
+    if (done < 0) {
+      return left;
+    }
+    file.position(at + done);
+    consumedFromSource += done;
+    base += done;
+    if (done < left) {
+      throw new DicomParseException(position(),
+          "unexpected end of data inside a value: " + (left - done) + " of " + n
+          + " bytes missing");
+    }
+    return 0;
   }
 
   void skip(long n) throws IOException {

@@ -2,6 +2,8 @@ package org.dicomdeid.transforms;
 
 import java.io.IOException;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -15,6 +17,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.FileChannelInput;
 import org.dicomdeid.dicom.deid.DeidConfig;
 import org.dicomdeid.dicom.deid.Deidentifier;
 import org.dicomdeid.dicom.deid.InputOpener;
@@ -128,7 +131,11 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
       String relative = outputPath(deid, subject, r);
       Subject s = new Subject(subject, r.mrn(), r.ctDate());
       ResourceId source = FileSystems.matchNewResource(r.path(), false);
-      InputOpener opener = () -> Channels.newInputStream(FileSystems.open(source));
+      // A local file is read through its channel, so bulk values can go file to file.
+      InputOpener opener = () -> {
+        ReadableByteChannel ch = FileSystems.open(source);
+        return ch instanceof FileChannel f ? new FileChannelInput(f) : Channels.newInputStream(ch);
+      };
       try {
         long n = tree.write(relative,
             out -> deid.deidentify(opener, r.size(), out, s, r.header()));

@@ -16,6 +16,7 @@ import org.dicomdeid.dicom.DicomReader.Event;
 import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.FileMeta;
+import org.dicomdeid.dicom.SinkBufferedOutputStream;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
@@ -102,7 +103,8 @@ public final class Deidentifier {
       String[] sop) throws IOException {
     try (InputStream in = source.open()) {
       DicomReader r = DicomReader.open(in, size);
-      java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 64 * 1024);
+      // Passes bulk-value transfers on when out can take them (ChannelSink).
+      OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
       DicomWriter w = new DicomWriter(buffered);
       FileMeta meta = new FileMeta();
       meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, sop[0]);

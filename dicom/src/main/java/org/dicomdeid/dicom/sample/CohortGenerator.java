@@ -35,12 +35,25 @@ public final class CohortGenerator {
       TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
       TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, InstanceWriter.RLE_LOSSLESS);
 
+  /** Short names of {@link #SYNTAXES}, for {@code --syntaxes=} (a benchmark picks its mix). */
+  static final Map<String, String> SYNTAX_NAMES = syntaxNames();
+
+  private static Map<String, String> syntaxNames() {
+    Map<String, String> m = new LinkedHashMap<>();
+    String[] names = {"explicit-le", "implicit-le", "explicit-be", "deflated", "rle"};
+    for (int i = 0; i < names.length; i++) {
+      m.put(names[i], SYNTAXES.get(i));
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   private static final String[] FAMILY = {"SMITH", "KOWALSKI", "NGUYEN", "OKAFOR", "GARCIA"};
   private static final String[] GIVEN = {"JOHN", "MARIA", "ANH", "CHIDI", "LUCIA"};
   private static final Pattern ASCII_RUN = Pattern.compile("[A-Za-z0-9]+");
 
   private final Path root;
   private final CohortSpec spec;
+  private final List<String> syntaxes;
   private final Random rng;
   private final Set<String> phi = new LinkedHashSet<>();
   private final List<GeneratedFile> files = new ArrayList<>();
@@ -50,14 +63,24 @@ public final class CohortGenerator {
   private int fileCount;
   private long uidCount;
 
-  private CohortGenerator(Path root, CohortSpec spec) {
+  private CohortGenerator(Path root, CohortSpec spec, List<String> syntaxes) {
+    if (syntaxes.isEmpty()) {
+      throw new IllegalArgumentException("at least one transfer syntax");
+    }
     this.root = root;
     this.spec = spec;
+    this.syntaxes = List.copyOf(syntaxes);
     this.rng = new Random(spec.seed());
   }
 
   public static CohortManifest generate(Path root, CohortSpec spec) throws IOException {
-    CohortGenerator g = new CohortGenerator(root, spec);
+    return generate(root, spec, SYNTAXES);
+  }
+
+  /** As {@link #generate(Path, CohortSpec)}, the series taking {@code syntaxes} (UIDs) in turn. */
+  public static CohortManifest generate(Path root, CohortSpec spec, List<String> syntaxes)
+      throws IOException {
+    CohortGenerator g = new CohortGenerator(root, spec, syntaxes);
     g.run();
     return new CohortManifest(root, g.files, g.phi, g.names);
   }
@@ -144,7 +167,7 @@ public final class CohortGenerator {
 
   private Series series(Visit v, int number, String sopClass, String modality, boolean burned)
       throws IOException {
-    String ts = SYNTAXES.get(seriesCount++ % SYNTAXES.size());
+    String ts = syntaxes.get(seriesCount++ % syntaxes.size());
     Path dir = switch (rng.nextInt(3)) {
       case 0 -> v.dir();
       case 1 -> v.dir().resolve("S" + number);
@@ -237,21 +260,37 @@ public final class CohortGenerator {
 
   /**
    * {@code CohortGenerator <dir> [patients] [seed]}: writes the small cohort's shape; {@code
-   * CohortGenerator <dir> --bytes=N}: 512x512 16-bit CT slices adding up to N bytes (benchmarks).
+   * CohortGenerator <dir> --bytes=N [--syntaxes=a,b]}: 512x512 16-bit CT slices adding up to N
+   * bytes (benchmarks), the series taking the named transfer syntaxes in turn (default all five:
+   * explicit-le, implicit-le, explicit-be, deflated, rle).
    */
   public static void main(String[] args) throws IOException {
+    String usage = "usage: CohortGenerator <dir> [patients] [seed] | <dir> --bytes=N"
+        + " [--syntaxes=" + String.join(",", SYNTAX_NAMES.keySet()) + "]";
     if (args.length < 1) {
-      System.err.println("usage: CohortGenerator <dir> [patients] [seed] | <dir> --bytes=N");
+      System.err.println(usage);
       System.exit(2);
     }
     CohortSpec spec = CohortSpec.small();
+    List<String> syntaxes = SYNTAXES;
     if (args.length > 1 && args[1].startsWith("--bytes=")) {
       spec = CohortSpec.ctSlices(Long.parseLong(args[1].substring("--bytes=".length())));
+      if (args.length > 2 && args[2].startsWith("--syntaxes=")) {
+        syntaxes = new ArrayList<>();
+        for (String name : args[2].substring("--syntaxes=".length()).split(",")) {
+          String uid = SYNTAX_NAMES.get(name.trim());
+          if (uid == null) {
+            System.err.println("unknown transfer syntax name '" + name + "'; " + usage);
+            System.exit(2);
+          }
+          syntaxes.add(uid);
+        }
+      }
     } else if (args.length > 1) {
       spec = spec.withPatients(Integer.parseInt(args[1]),
           args.length > 2 ? Long.parseLong(args[2]) : spec.seed());
     }
-    CohortManifest m = generate(Path.of(args[0]), spec);
+    CohortManifest m = generate(Path.of(args[0]), spec, syntaxes);
     System.out.println("wrote " + m.files().size() + " files for " + m.mrns().size()
         + " patients under " + m.root());
   }

@@ -68,6 +68,21 @@ class CohortGeneratorTest {
   }
 
   @Test
+  void aChosenMixOfTransferSyntaxesIsTakenInTurn() throws IOException {
+    List<String> two = List.of(CohortGenerator.SYNTAX_NAMES.get("implicit-le"),
+        CohortGenerator.SYNTAX_NAMES.get("rle"));
+    CohortManifest m = CohortGenerator.generate(tmp.resolve("mix"),
+        new CohortSpec(9L, 1, 1, 4, 1, 8, 8, false, false), two);
+    assertEquals(List.of(two.get(0), two.get(1), two.get(0), two.get(1)),
+        m.readableFiles().stream().map(GeneratedFile::transferSyntaxUid).toList());
+    for (GeneratedFile f : m.readableFiles()) {
+      try (InputStream in = Files.newInputStream(f.path())) {
+        assertEquals(f.transferSyntaxUid(), HeaderReader.read(in, Files.size(f.path())).transferSyntaxUid());
+      }
+    }
+  }
+
+  @Test
   void burnedInAndBadFilesArePresent() throws IOException {
     List<GeneratedFile> burned = cohort.filesOfKind(GeneratedFile.BURNED_IN);
     Set<String> flags = new HashSet<>();

@@ -16,4 +16,28 @@ if needs_build; then
   (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
 fi
 
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx2g"}
+# Start-up: a class-data-sharing archive (JDK CDS) of the classes a run loads, recorded once per
+# jar and JDK by a run on a tiny generated cohort, saves about a second per start. It is only an
+# optimisation: without it (not writable, recording failed) runs start as before.
+JAVA_VERSION_ID=$(java -version 2>&1 | cksum | cut -d' ' -f1)
+CDS="$ROOT/pipeline/target/dicom-deid-$JAVA_VERSION_ID.jsa"
+if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
+  echo "recording the classes a run loads, for faster starts (once per build) ..." >&2
+  cds_tmp=$(mktemp -d "${TMPDIR:-/tmp}/dicom-deid-cds.XXXXXX")
+  rm -f "$ROOT"/pipeline/target/dicom-deid-*.jsa
+  if java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$cds_tmp/in" >/dev/null 2>&1; then
+    java -XX:ArchiveClassesAtExit="$CDS" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" \
+      --runner=DirectRunner --input="$cds_tmp/in" --output="$cds_tmp/out" \
+      --mappingCsv="$cds_tmp/mapping.csv" --reportCsv="$cds_tmp/report.csv" \
+      --secretKeyFile="$cds_tmp/key" --progress=false >/dev/null 2>&1 || true
+  fi
+  rm -rf "$cds_tmp"
+fi
+CDS_OPTS=""
+[ -f "$CDS" ] && CDS_OPTS="-XX:SharedArchiveFile=$CDS -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+
+# A run of the DirectRunner or the embedded FlinkRunner is a batch job of seconds to hours on
+# a few cores: the optimising JIT compiler (C2) spent more CPU compiling Beam than it saved
+# (measured with run-configs/benchmark.sh), so these runs use the quick compiler only. Set
+# JAVA_OPTS to choose otherwise, e.g. JAVA_OPTS=-Xmx2g for the JVM's default.
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx2g -XX:TieredStopAtLevel=1"}

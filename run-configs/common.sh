@@ -26,10 +26,13 @@ if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
   cds_tmp=$(mktemp -d "${TMPDIR:-/tmp}/dicom-deid-cds.XXXXXX")
   rm -f "$ROOT"/pipeline/target/dicom-deid-*.jsa
   if java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$cds_tmp/in" >/dev/null 2>&1; then
-    java -XX:ArchiveClassesAtExit="$CDS" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$JAR" \
-      --runner=DirectRunner --input="$cds_tmp/in" --output="$cds_tmp/out" \
+    # Recorded under a temporary name and moved into place: a run starting meanwhile never
+    # sees half an archive.
+    java -XX:ArchiveClassesAtExit="$cds_tmp/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -jar "$JAR" --runner=DirectRunner --input="$cds_tmp/in" --output="$cds_tmp/out" \
       --mappingCsv="$cds_tmp/mapping.csv" --reportCsv="$cds_tmp/report.csv" \
       --secretKeyFile="$cds_tmp/key" --progress=false >/dev/null 2>&1 || true
+    [ -s "$cds_tmp/classes.jsa" ] && mv -f "$cds_tmp/classes.jsa" "$CDS" || true
   fi
   rm -rf "$cds_tmp"
 fi

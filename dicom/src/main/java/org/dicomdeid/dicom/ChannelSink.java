@@ -18,18 +18,4 @@ public interface ChannelSink {
    *     take a transfer and nothing was appended
    */
   long transferFrom(FileChannel src, long position, long count) throws IOException;
-
-  /** Appends {@code count} bytes of {@code src} to {@code dst} with transferTo; returns how many. */
-  static long transfer(FileChannel src, long position, long count, FileChannel dst)
-      throws IOException {
-    long done = 0;
-    while (done < count) {
-      long n = src.transferTo(position + done, count - done, dst);
-      if (n <= 0) {
-        break; // end of file
-      }
-      done += n;
-    }
-    return done;
-  }
 }

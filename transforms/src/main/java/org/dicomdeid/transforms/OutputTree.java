@@ -3,7 +3,6 @@ package org.dicomdeid.transforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -23,6 +22,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.dicomdeid.dicom.ChannelSink;
+import org.dicomdeid.dicom.FileChannelOutput;
 
 /**
  * Writes one file of the de-identified tree on any Beam filesystem: to a temporary name beside
@@ -105,7 +105,7 @@ final class OutputTree {
     if (local(tmp)) {
       Path p = Path.of(tmp.toString());
       Files.createDirectories(p.getParent());
-      return new FileOutput(FileChannel.open(p, StandardOpenOption.CREATE_NEW,
+      return new FileChannelOutput(FileChannel.open(p, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE));
     }
     return Channels.newOutputStream(FileSystems.create(tmp, MimeTypes.BINARY));
@@ -195,38 +195,6 @@ final class OutputTree {
         count += done;
       }
       return done;
-    }
-  }
-
-  /** An unbuffered stream onto a new local file that takes transfers from another file. */
-  private static final class FileOutput extends OutputStream implements ChannelSink {
-    private final FileChannel channel;
-
-    FileOutput(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      ByteBuffer bb = ByteBuffer.wrap(b, off, len);
-      while (bb.hasRemaining()) {
-        channel.write(bb);
-      }
-    }
-
-    @Override
-    public long transferFrom(FileChannel src, long position, long n) throws IOException {
-      return ChannelSink.transfer(src, position, n, channel);
-    }
-
-    @Override
-    public void close() throws IOException {
-      channel.close();
     }
   }
 }

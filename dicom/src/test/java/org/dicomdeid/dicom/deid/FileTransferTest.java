@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.dicomdeid.dicom.ChannelSink;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.FileChannelInput;
+import org.dicomdeid.dicom.FileChannelOutput;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
@@ -25,37 +23,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bulk values copied file to file ({@link FileChannelInput} to a {@link ChannelSink}) give the
+ * Bulk values copied file to file ({@link FileChannelInput} to a {@link FileChannelOutput}) give the
  * same bytes as the stream path, in every transfer syntax; a file that ends early is an error.
  */
 class FileTransferTest {
   @TempDir Path dir;
 
-  /** A sink onto a file channel, as the pipeline's output tree has; counts the transfers. */
-  static final class FileSink extends OutputStream implements ChannelSink {
-    final FileChannel channel;
+  /** The pipeline's kind of output, counting what went file to file. */
+  static final class CountingSink extends FileChannelOutput {
     long transferred;
 
-    FileSink(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      ByteBuffer bb = ByteBuffer.wrap(b, off, len);
-      while (bb.hasRemaining()) {
-        channel.write(bb);
-      }
+    CountingSink(FileChannel channel) {
+      super(channel);
     }
 
     @Override
     public long transferFrom(FileChannel src, long position, long count) throws IOException {
-      long n = ChannelSink.transfer(src, position, count, channel);
+      long n = super.transferFrom(src, position, count);
       transferred += n;
       return n;
     }
@@ -78,7 +62,7 @@ class FileTransferTest {
         DeidConfig.defaultOptions()));
     try (FileChannel o = FileChannel.open(out, StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE)) {
-      FileSink sink = new FileSink(o);
+      CountingSink sink = new CountingSink(o);
       engine.deidentify(() -> new FileChannelInput(FileChannel.open(in)), claimedSize, sink,
           DeidOutput.SUBJECT);
       transferred[0] = sink.transferred;

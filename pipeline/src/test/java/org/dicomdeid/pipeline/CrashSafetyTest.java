@@ -96,9 +96,17 @@ class CrashSafetyTest {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(f -> f.getFileName().toString().endsWith(".dcm") && Files.isRegularFile(f))
-          .toList();
+    while (true) {
+      try (Stream<Path> s = Files.walk(root)) {
+        return s.filter(f -> f.getFileName().toString().endsWith(".dcm")
+            && Files.isRegularFile(f)).toList();
+      } catch (java.io.UncheckedIOException e) {
+        // While the run writes, a temporary file can be renamed away between the folder's
+        // listing and the walk's look at it: list again.
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+          throw e;
+        }
+      }
     }
   }
 }

@@ -47,6 +47,10 @@ public final class DicomReader implements Closeable {
 
   private final InputStream source;
   private final DicomInput in;
+  /** Wraps the inflated stream of a deflated data set (identity unless a caller taps it). */
+  private final java.util.function.UnaryOperator<InputStream> inflatedTap;
+  private Inflater inflater;
+  private long dataSetOffset = -1;
   private long size;
   private FileMeta meta;
   private TransferSyntax ts;
@@ -60,10 +64,12 @@ public final class DicomReader implements Closeable {
   private long headerOffset;
   private boolean valuePending;
 
-  private DicomReader(InputStream source, long size) {
+  private DicomReader(InputStream source, long size,
+      java.util.function.UnaryOperator<InputStream> inflatedTap) {
     this.source = source;
     this.in = new DicomInput(source, DicomInput.BUFFER_SIZE);
     this.size = size;
+    this.inflatedTap = inflatedTap;
   }
 
   /**
@@ -71,9 +77,31 @@ public final class DicomReader implements Closeable {
    * bare data set from its first element. {@code size} is the total byte count if known, else -1.
    */
   public static DicomReader open(InputStream source, long size) throws IOException {
-    DicomReader r = new DicomReader(source, size);
+    return open(source, size, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * The same, with {@code inflatedTap} wrapped around the inflated stream if the data set is
+   * deflated (PS3.5 A.5), so that a caller sees the inflated bytes as they are read.
+   */
+  public static DicomReader open(InputStream source, long size,
+      java.util.function.UnaryOperator<InputStream> inflatedTap) throws IOException {
+    DicomReader r = new DicomReader(source, size, inflatedTap);
     r.readPreambleAndMeta();
     return r;
+  }
+
+  /** Offset of the data set's first byte in the input (after the preamble and meta group). */
+  public long dataSetOffset() {
+    return dataSetOffset;
+  }
+
+  /**
+   * For a deflated data set read to its end: how many bytes of input the deflate stream took,
+   * from {@link #dataSetOffset()} (bytes after it are not part of the data set); else -1.
+   */
+  public long deflatedLength() {
+    return inflater != null && inflater.finished() ? inflater.getBytesRead() : -1;
   }
 
   /** The file meta group, or null for a bare data set. */
@@ -182,9 +210,11 @@ public final class DicomReader implements Closeable {
     if (!ts.deflated() && meta != null) {
       explicitVr = checkDeclaredVrEncoding();
     }
+    dataSetOffset = in.position();
     if (ts.deflated()) {
       // PS3.5 A.5: the data set after the meta group is raw deflate (RFC 1951, no zlib header).
-      in.switchSource(rest -> new InflaterInputStream(rest, new Inflater(true), 64 * 1024));
+      inflater = new Inflater(true);
+      in.switchSource(rest -> inflatedTap.apply(new InflaterInputStream(rest, inflater, 64 * 1024)));
       size = -1;
     }
   }

@@ -46,6 +46,15 @@ public final class DicomWriter implements Closeable {
    * data set that follows is written in {@code ts}.
    */
   public void writeFileMeta(FileMeta meta, TransferSyntax ts) throws IOException {
+    writeFileMetaGroup(meta, ts);
+    startDataSet(ts);
+  }
+
+  /**
+   * The preamble, "DICM" and file meta group of {@link #writeFileMeta}, for a caller that encodes
+   * the data set itself; the writer is left in Explicit VR Little Endian.
+   */
+  public void writeFileMetaGroup(FileMeta meta, TransferSyntax ts) throws IOException {
     out.write(new byte[128]);
     out.write(new byte[] {'D', 'I', 'C', 'M'});
     List<DicomElement> elems = new ArrayList<>();
@@ -75,7 +84,6 @@ public final class DicomWriter implements Closeable {
     out = saved;
     writeElement(Tags.FileMetaInformationGroupLength, VR.UL, u32le(group.size()));
     group.writeTo(out);
-    startDataSet(ts);
   }
 
   /** Starts the data set in the given encoding (after the meta group, or alone for a bare set). */

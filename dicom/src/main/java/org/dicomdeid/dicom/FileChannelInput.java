@@ -1,7 +1,6 @@
 package org.dicomdeid.dicom;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
@@ -10,7 +9,7 @@ import java.nio.channels.FileChannel;
  * {@code Channels.newInputStream}, it lets the codec reach the channel, so that a bulk value can go
  * to a {@link ChannelSink} without passing through the heap.
  */
-public final class FileChannelInput extends InputStream {
+public final class FileChannelInput extends BulkInputStream {
   private final FileChannel channel;
 
   public FileChannelInput(FileChannel channel) {
@@ -19,12 +18,6 @@ public final class FileChannelInput extends InputStream {
 
   FileChannel channel() {
     return channel;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.dicomdeid.dicom.DeflateSplice;
 import org.dicomdeid.dicom.DicomCopy;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.DicomReader;
@@ -18,6 +19,7 @@ import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.SinkBufferedOutputStream;
 import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
 
@@ -32,6 +34,9 @@ public final class Deidentifier {
   private final Keyed keyed;
   private final ElementRules rules;
   private final SafePrivate safePrivate;
+  private final boolean splice;
+  private final java.util.concurrent.atomic.LongAdder splicedFiles =
+      new java.util.concurrent.atomic.LongAdder();
 
   public Deidentifier(DeidConfig config) {
     this(config, SafePrivate.standard());
@@ -39,10 +44,16 @@ public final class Deidentifier {
 
   /** With another safe-private list than the shipped one (tests of the mechanism). */
   Deidentifier(DeidConfig config, SafePrivate safePrivate) {
+    this(config, safePrivate, true);
+  }
+
+  /** {@code splice} false: deflated data sets are always deflated whole (the tests' reference). */
+  Deidentifier(DeidConfig config, SafePrivate safePrivate, boolean splice) {
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
     this.rules = new ElementRules(Profile.standard(), config.options());
     this.safePrivate = safePrivate;
+    this.splice = splice;
   }
 
   public Keyed keyed() {
@@ -75,9 +86,10 @@ public final class Deidentifier {
   /**
    * Rewrites one file: reads it from {@code source} ({@code size} bytes, -1 if unknown; opened
    * twice: a short pre-scan for the SOP UIDs that the file meta must carry, then the streaming
-   * pass) and writes the de-identified Part 10 file to out. Throws DicomParseException for input
-   * that cannot be parsed; nothing is promised about {@code out} then, so callers write to a
-   * temporary file and discard it.
+   * pass; a deflated file once or twice more, see {@link DeflateSplice}) and writes the
+   * de-identified Part 10 file to out. Throws DicomParseException for input that cannot be
+   * parsed; nothing is promised about {@code out} then, so callers write to a temporary file and
+   * discard it.
    */
   public void deidentify(InputOpener source, long size, OutputStream out, Subject subject)
       throws IOException {
@@ -101,19 +113,52 @@ public final class Deidentifier {
 
   private void deidentify(InputOpener source, long size, OutputStream out, Subject subject,
       String[] sop) throws IOException {
+    FileMeta meta = new FileMeta();
+    meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, sop[0]);
+    meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI,
+        sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
+    // Passes bulk-value transfers on when out can take them (ChannelSink).
+    OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
     try (InputStream in = source.open()) {
-      DicomReader r = DicomReader.open(in, size);
-      // Passes bulk-value transfers on when out can take them (ChannelSink).
-      OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
-      DicomWriter w = new DicomWriter(buffered);
-      FileMeta meta = new FileMeta();
-      meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, sop[0]);
-      meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI,
-          sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
-      w.writeFileMeta(meta, r.transferSyntax());
-      new Run(r, w, subject).dataSet();
-      w.finish(); // flushes the buffer; out stays open for the caller
+      DeflateSplice splice = new DeflateSplice();
+      DicomReader r = DicomReader.open(in, size, splice::tap);
+      if (!r.transferSyntax().deflated() || !this.splice) {
+        encodeWhole(r, buffered, meta, subject);
+        return;
+      }
+      // PS3.5 A.5: rewrite the data set uncompressed first, then deflate only the changed head
+      // and reuse the input's compressed Pixel Data, when that is possible (DeflateSplice).
+      DicomWriter inflated = new DicomWriter(splice.dataSet());
+      inflated.startDataSet(TransferSyntax.EXPLICIT_LE);
+      new Run(r, inflated, subject, splice).dataSet();
+      try (InputStream again = source.open()) {
+        if (splice.writeTo(buffered, meta, r.transferSyntax(), r, again)) {
+          buffered.flush(); // out stays open for the caller
+          splicedFiles.increment();
+          return;
+        }
+      }
     }
+    try (InputStream in = source.open()) {
+      encodeWhole(DicomReader.open(in, size), buffered, meta, subject);
+    }
+  }
+
+  /** The streaming pass that writes the whole file, deflating a deflated data set anew. */
+  private void encodeWhole(DicomReader r, OutputStream buffered, FileMeta meta, Subject subject)
+      throws IOException {
+    DicomWriter w = new DicomWriter(buffered);
+    w.writeFileMeta(meta, r.transferSyntax());
+    new Run(r, w, subject, null).dataSet();
+    w.finish(); // flushes the buffer; out stays open for the caller
+  }
+
+  /**
+   * How many deflated files this engine has rewritten by deflating only their changed head
+   * ({@link DeflateSplice}); the others were deflated whole.
+   */
+  public long splicedDeflatedFiles() {
+    return splicedFiles.sum();
   }
 
   /** SOP Class and Instance UIDs from the data set, else from the file meta (PS3.10 7.1). */
@@ -154,14 +199,17 @@ public final class Deidentifier {
   private final class Run {
     private final DicomReader r;
     private final DicomWriter w;
+    /** Told where Pixel Data starts, when the output is to be spliced; else null. */
+    private final DeflateSplice splice;
     private final int dateOffset;
     private final TreeMap<Integer, DeidRecord.Insert> pending;
     /** Private creators of each open item (and the top level), by block (group << 8 | xx). */
     private final ArrayDeque<Map<Integer, String>> creators = new ArrayDeque<>();
 
-    Run(DicomReader r, DicomWriter w, Subject subject) {
+    Run(DicomReader r, DicomWriter w, Subject subject, DeflateSplice splice) {
       this.r = r;
       this.w = w;
+      this.splice = splice;
       this.dateOffset = config.shiftDates() ? keyed.dateOffsetDays(subject.mrn()) : 0;
       this.pending = DeidRecord.inserts(patientName(subject), subject.subjectId(),
           config.options());
@@ -221,6 +269,9 @@ public final class Deidentifier {
       if (top && topLevel(tag)) {
         r.skipValue();
         return;
+      }
+      if (top && splice != null && Tags.isPixelData(tag)) {
+        splice.markUnchangedFrom(r, r.offset()); // Pixel Data is kept (PS3.15 E.1-1 K)
       }
       VR vr = r.vr();
       if (Tags.isPrivate(tag)) {
@@ -345,6 +396,9 @@ public final class Deidentifier {
       if (!keep) {
         skipUntilClosed(depth);
         return;
+      }
+      if (top && splice != null && Tags.isPixelData(tag)) {
+        splice.markUnchangedFrom(r, r.offset());
       }
       DicomCopy.copyEvent(r, w, Event.FRAGMENTS_START);
       for (Event e = r.next(); e != Event.FRAGMENTS_END; e = r.next()) {

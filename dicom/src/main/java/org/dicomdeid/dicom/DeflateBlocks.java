@@ -152,30 +152,72 @@ final class DeflateBlocks {
     return lit == null || dist == null ? -1 : huffman(lit, dist);
   }
 
-  /** RFC 1951 3.2.5: literals and length/distance pairs up to end of block; returns bytes. */
+  /**
+   * RFC 1951 3.2.5: literals and length/distance pairs up to end of block; returns bytes. The
+   * bit buffer is kept in locals, refilled to 48 bits or more before each symbol: a literal or
+   * length code (15 bits at most), its extra bits (5), a distance code (15) and its extra bits
+   * (13) fit, so one refill serves a whole length/distance pair.
+   */
   private long huffman(Huffman lit, Huffman dist) throws IOException {
+    int[] litTable = lit.table;
+    int litMask = (1 << lit.maxBits) - 1;
+    int[] distTable = dist.table;
+    int distMask = (1 << dist.maxBits) - 1;
     long n = 0;
-    while (true) {
-      int sym = lit.decode(in);
-      if (sym < 256) {
-        if (sym < 0) {
+    long bb = in.bitBuf;
+    int bc = in.bitCount;
+    try {
+      while (true) {
+        if (bc < 48) {
+          in.bitBuf = bb;
+          in.bitCount = bc;
+          in.refill();
+          bb = in.bitBuf;
+          bc = in.bitCount;
+        }
+        int e = litTable[(int) bb & litMask];
+        int len = e & 15;
+        if (e < 0 || len > bc) {
           return -1;
         }
-        n++;
-      } else if (sym == 256) {
-        return n;
-      } else {
+        bb >>>= len;
+        bc -= len;
+        int sym = e >>> 4;
+        if (sym < 256) {
+          n++;
+          continue;
+        }
+        if (sym == 256) {
+          return n;
+        }
         sym -= 257;
         if (sym >= 29) {
           return -1;
         }
-        int extra = in.bits(LENGTH_EXTRA[sym]);
-        int d = dist.decode(in);
-        if (extra < 0 || d < 0 || d >= 30 || in.bits(DIST_EXTRA[d]) < 0) {
+        int extra = LENGTH_EXTRA[sym];
+        if (extra > bc) {
           return -1;
         }
-        n += LENGTH_BASE[sym] + extra;
+        n += LENGTH_BASE[sym] + ((int) bb & ((1 << extra) - 1));
+        bb >>>= extra;
+        bc -= extra;
+        int d = distTable[(int) bb & distMask];
+        len = d & 15;
+        if (d < 0 || len > bc || (d >>> 4) >= 30) {
+          return -1;
+        }
+        bb >>>= len;
+        bc -= len;
+        extra = DIST_EXTRA[d >>> 4];
+        if (extra > bc) {
+          return -1;
+        }
+        bb >>>= extra;
+        bc -= extra;
       }
+    } finally {
+      in.bitBuf = bb;
+      in.bitCount = bc;
     }
   }
 

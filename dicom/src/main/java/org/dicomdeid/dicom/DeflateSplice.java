@@ -21,12 +21,12 @@ import java.util.zip.Deflater;
  * input's compressed bits from that block on, shifted to the byte boundary.
  *
  * <p>Use: open the reader with {@link #tap}, write the rewritten data set uncompressed to
- * {@link #dataSet()}, call {@link #markUnchangedFrom} just before writing Pixel Data, then
- * {@link #writeTo}. The claim "unchanged" is never trusted: every byte written after the mark is
+ * {@link #dataSet()}, call {@link #markUnchangedFrom} just before writing Pixel Data (it reads
+ * the start of the input again to find the block to splice at), then {@link #writeTo}. The claim "unchanged" is never trusted: every byte written after the mark is
  * compared with the byte read at the same place, and any difference, or anything this class does
  * not handle, makes {@link #writeTo} return false, so that the caller encodes the whole data set.
  */
-public final class DeflateSplice {
+public final class DeflateSplice implements java.io.Closeable {
   /** RFC 1951: a back reference reaches at most 32768 bytes back. */
   static final int WINDOW = 32 * 1024;
   /** The rewritten data set before the mark is held in memory up to this size. */
@@ -36,15 +36,31 @@ public final class DeflateSplice {
   /** How far reading may run ahead of writing (DicomInput reads ahead one 64 KiB buffer). */
   private static final int RING = 256 * 1024;
 
+  /** Opens the input again, from its first byte. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
+  private final Source source;
   private final Tap tap = new Tap();
   private final Recorder recorder = new Recorder();
   private long oldMark = -1;
   private long newMark = -1;
+  /** The input's compressed data set, as far as the block scan read it. */
+  private Recording compressed;
+  private DeflateBlocks.Boundary spliceAt;
   private String refusal;
+
+  /** For one input, which {@code source} opens again when the splice point is looked for. */
+  public DeflateSplice(Source source) {
+    this.source = source;
+  }
 
   /** Wraps the inflated stream of the input: pass it to {@link DicomReader#open}. */
   public InputStream tap(InputStream inflated) {
     tap.in = inflated;
+    tap.ring = new byte[RING];
     return tap;
   }
 
@@ -55,12 +71,22 @@ public final class DeflateSplice {
 
   /**
    * Everything from the element at {@code readerOffset} (the reader's {@link DicomReader#offset()})
-   * to the end is about to be written unchanged. Only the first call counts.
+   * to the end is about to be written unchanged. Only the first call counts. Finds the block of
+   * the input to splice at: the first that starts {@link #WINDOW} bytes or more after the mark.
    */
-  public void markUnchangedFrom(DicomReader r, long readerOffset) {
-    if (oldMark < 0) {
-      oldMark = readerOffset - r.dataSetOffset();
-      newMark = recorder.pos;
+  public void markUnchangedFrom(DicomReader r, long readerOffset) throws IOException {
+    if (oldMark >= 0) {
+      return;
+    }
+    oldMark = readerOffset - r.dataSetOffset();
+    newMark = recorder.pos;
+    InputStream in = source.open();
+    compressed = new Recording(in);
+    skipFully(in, r.dataSetOffset());
+    spliceAt = DeflateBlocks.firstBlockFrom(compressed, oldMark + WINDOW,
+        oldMark + REENCODE_LIMIT);
+    if (spliceAt == null) {
+      recorder.failed = "no deflate block starts between 32 KiB and 1 MiB into Pixel Data";
     }
   }
 
@@ -73,29 +99,28 @@ public final class DeflateSplice {
    * After the whole data set of {@code r} was read and written to {@link #dataSet()}: writes the
    * file to out (the meta group for {@code meta} and {@code ts}, then the spliced deflate stream)
    * and returns true; or, if the splice does not apply, writes nothing and returns false.
-   * {@code original} is a fresh stream over the same input, from its first byte.
    */
-  public boolean writeTo(OutputStream out, FileMeta meta, TransferSyntax ts, DicomReader r,
-      InputStream original) throws IOException {
+  public boolean writeTo(OutputStream out, FileMeta meta, TransferSyntax ts, DicomReader r)
+      throws IOException {
     refusal = check(r);
     if (refusal != null) {
       return false;
     }
-    long compressedLength = r.deflatedLength();
-    skipFully(original, r.dataSetOffset());
-    Recording prefix = new Recording(original, compressedLength);
-    DeflateBlocks.Boundary b = DeflateBlocks.firstBlockFrom(prefix, oldMark + WINDOW,
-        oldMark + Math.min(REENCODE_LIMIT, recorder.kept() - newMark));
-    if (b == null || b.uncompressedOffset() > tap.pos) {
-      refusal = "no deflate block starts between 32 KiB and 1 MiB into Pixel Data";
-      return false;
-    }
     DicomWriter w = new DicomWriter(out);
     w.writeFileMetaGroup(meta, ts);
-    deflateHead(out, (int) (newMark + b.uncompressedOffset() - oldMark));
-    copyBits(prefix.replayFrom(b.bitOffset() >>> 3), compressedLength - (b.bitOffset() >>> 3),
-        (int) (b.bitOffset() & 7), out);
+    deflateHead(out, (int) (newMark + spliceAt.uncompressedOffset() - oldMark));
+    long from = spliceAt.bitOffset() >>> 3;
+    copyBits(compressed.replayFrom(from), r.deflatedLength() - from,
+        (int) (spliceAt.bitOffset() & 7), out);
     return true;
+  }
+
+  /** Closes the second stream over the input, if one was opened. */
+  @Override
+  public void close() throws IOException {
+    if (compressed != null) {
+      compressed.close();
+    }
   }
 
   private String check(DicomReader r) {
@@ -111,8 +136,9 @@ public final class DeflateSplice {
     if (recorder.pos - newMark != tap.pos - oldMark) {
       return "the data after Pixel Data changed length";
     }
-    if (tap.pos - oldMark < 2L * WINDOW) {
-      return "Pixel Data is too short to be worth it";
+    if (spliceAt.uncompressedOffset() > tap.pos
+        || spliceAt.bitOffset() > r.deflatedLength() * 8) {
+      return "the splice point is past the end of the data set";
     }
     return null;
   }
@@ -209,8 +235,8 @@ public final class DeflateSplice {
 
   /** The inflated input as the reader takes it, with its last {@link #RING} bytes kept. */
   private static final class Tap extends BulkInputStream {
-    InputStream in;
-    final byte[] ring = new byte[RING];
+    private InputStream in;
+    private byte[] ring; // allocated with the stream: most inputs are not deflated
     long pos;
     boolean ended;
 
@@ -254,11 +280,11 @@ public final class DeflateSplice {
   }
 
   /**
-   * The rewritten data set: kept whole up to the mark and {@link #REENCODE_LIMIT} past it; from
-   * the mark on, checked byte for byte against the input.
+   * The rewritten data set: kept whole up to the splice point (what is deflated anew); from the
+   * mark on, checked byte for byte against the input.
    */
   private final class Recorder extends OutputStream {
-    byte[] head = new byte[64 * 1024];
+    byte[] head = new byte[0];
     int headLength;
     long pos;
     String failed;
@@ -278,13 +304,14 @@ public final class DeflateSplice {
         if (newMark >= 0 && !tap.matches(oldMark + pos - newMark, b, off, len)) {
           failed = "the data after Pixel Data was not copied unchanged";
         } else {
-          long limit = newMark < 0 ? HEAD_LIMIT : newMark + REENCODE_LIMIT;
+          long limit = newMark < 0 ? HEAD_LIMIT
+              : newMark + spliceAt.uncompressedOffset() - oldMark; // what deflateHead needs
           int keep = (int) Math.max(0, Math.min(len, limit - pos));
           if (newMark < 0 && keep < len) {
             failed = "the header is larger than " + (HEAD_LIMIT >> 20) + " MiB";
           } else if (keep > 0) {
             if (headLength + keep > head.length) {
-              head = Arrays.copyOf(head, Math.max(headLength + keep, head.length * 2));
+              head = Arrays.copyOf(head, Math.max(headLength + keep, head.length * 2 + 8192));
             }
             System.arraycopy(b, off, head, headLength, keep);
             headLength += keep;
@@ -301,22 +328,16 @@ public final class DeflateSplice {
    */
   private static final class Recording extends BulkInputStream {
     private final InputStream in;
-    private final long length;
     private byte[] kept = new byte[64 * 1024];
     private int keptLength;
 
-    Recording(InputStream in, long length) {
+    Recording(InputStream in) {
       this.in = in;
-      this.length = length;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int want = (int) Math.min(len, length - keptLength);
-      if (want <= 0) {
-        return -1; // the deflate stream's end: what follows is not part of it
-      }
-      int n = in.read(b, off, want);
+      int n = in.read(b, off, len);
       if (n > 0) {
         if (keptLength + n > kept.length) {
           kept = Arrays.copyOf(kept, Math.max(keptLength + n, kept.length * 2));
@@ -327,10 +348,15 @@ public final class DeflateSplice {
       return n;
     }
 
-    /** The stream from byte {@code at} (which must have been read) to the end of the input. */
+    /** The stream from byte {@code at} of the data set on (bytes read so far are replayed). */
     InputStream replayFrom(long at) {
       return new SequenceInputStream(
           new ByteArrayInputStream(kept, (int) at, keptLength - (int) at), in);
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
     }
   }
 }

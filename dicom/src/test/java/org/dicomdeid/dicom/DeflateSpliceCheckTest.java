@@ -36,7 +36,7 @@ class DeflateSpliceCheckTest {
   /** Copies the data set through a splice, changing pixel byte {@code flip} (-1: none). */
   private static DeflateSplice copy(byte[] file, int flip, ByteArrayOutputStream out)
       throws IOException {
-    DeflateSplice splice = new DeflateSplice();
+    DeflateSplice splice = new DeflateSplice(() -> new ByteArrayInputStream(file));
     DicomReader r = DicomReader.open(new ByteArrayInputStream(file), file.length, splice::tap);
     DicomWriter w = new DicomWriter(splice.dataSet());
     w.startDataSet(TransferSyntax.EXPLICIT_LE);
@@ -66,7 +66,7 @@ class DeflateSpliceCheckTest {
       }
     }
     FileMeta meta = r.fileMeta();
-    splice.writeTo(out, meta, r.transferSyntax(), r, new ByteArrayInputStream(file));
+    splice.writeTo(out, meta, r.transferSyntax(), r);
     return splice;
   }
 
@@ -114,14 +114,13 @@ class DeflateSpliceCheckTest {
   @Test
   void withoutAMarkThereIsNoSplice() throws IOException {
     byte[] file = deflatedFile(pixels());
-    DeflateSplice splice = new DeflateSplice();
+    DeflateSplice splice = new DeflateSplice(() -> new ByteArrayInputStream(file));
     DicomReader r = DicomReader.open(new ByteArrayInputStream(file), file.length, splice::tap);
     DicomWriter w = new DicomWriter(splice.dataSet());
     w.startDataSet(TransferSyntax.EXPLICIT_LE);
     DicomCopy.copyDataSet(r, w);
     OutputStream out = new ByteArrayOutputStream();
-    assertFalse(splice.writeTo(out, r.fileMeta(), r.transferSyntax(), r,
-        new ByteArrayInputStream(file)));
+    assertFalse(splice.writeTo(out, r.fileMeta(), r.transferSyntax(), r));
     assertTrue(splice.refusal().contains("no Pixel Data"), splice.refusal());
   }
 }

@@ -119,8 +119,7 @@ public final class Deidentifier {
         sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
     // Passes bulk-value transfers on when out can take them (ChannelSink).
     OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
-    try (InputStream in = source.open()) {
-      DeflateSplice splice = new DeflateSplice();
+    try (InputStream in = source.open(); DeflateSplice splice = new DeflateSplice(source::open)) {
       DicomReader r = DicomReader.open(in, size, splice::tap);
       if (!r.transferSyntax().deflated() || !this.splice) {
         encodeWhole(r, buffered, meta, subject);
@@ -131,12 +130,10 @@ public final class Deidentifier {
       DicomWriter inflated = new DicomWriter(splice.dataSet());
       inflated.startDataSet(TransferSyntax.EXPLICIT_LE);
       new Run(r, inflated, subject, splice).dataSet();
-      try (InputStream again = source.open()) {
-        if (splice.writeTo(buffered, meta, r.transferSyntax(), r, again)) {
-          buffered.flush(); // out stays open for the caller
-          splicedFiles.increment();
-          return;
-        }
+      if (splice.writeTo(buffered, meta, r.transferSyntax(), r)) {
+        buffered.flush(); // out stays open for the caller
+        splicedFiles.increment();
+        return;
       }
     }
     try (InputStream in = source.open()) {

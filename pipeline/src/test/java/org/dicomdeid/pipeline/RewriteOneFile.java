@@ -26,6 +26,6 @@ public final class RewriteOneFile {
           out, new Subject("SUBJ000001", "KU1", "20200102"));
     }
     System.out.println("rewritten, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-        + " MB");
+        + " MB; deflated files spliced: " + deid.splicedDeflatedFiles());
   }
 }

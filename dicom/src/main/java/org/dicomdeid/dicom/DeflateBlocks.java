@@ -313,20 +313,23 @@ final class DeflateBlocks {
       return (bytesBefore + pos) * 8 - bitCount;
     }
 
+    /** Reads the next buffer of input when the current one is used up; false at the end. */
+    private boolean available() throws IOException {
+      if (pos < limit) {
+        return true;
+      }
+      if (eof) {
+        return false;
+      }
+      bytesBefore += limit;
+      pos = 0;
+      limit = Math.max(0, in.read(buf, 0, buf.length));
+      eof = limit == 0;
+      return !eof;
+    }
+
     private void refill() throws IOException {
-      while (bitCount <= 56) {
-        if (pos == limit) {
-          if (eof) {
-            return;
-          }
-          bytesBefore += limit;
-          pos = 0;
-          limit = Math.max(0, in.read(buf, 0, buf.length));
-          if (limit == 0) {
-            eof = true;
-            return;
-          }
-        }
+      while (bitCount <= 56 && available()) {
         bitBuf |= (buf[pos++] & 0xffL) << bitCount;
         bitCount += 8;
       }
@@ -367,17 +370,8 @@ final class DeflateBlocks {
         left--;
       }
       while (left > 0) {
-        if (pos == limit) {
-          if (eof) {
-            return false;
-          }
-          bytesBefore += limit;
-          pos = 0;
-          limit = Math.max(0, in.read(buf, 0, buf.length));
-          if (limit == 0) {
-            eof = true;
-            return false;
-          }
+        if (!available()) {
+          return false;
         }
         int take = (int) Math.min(left, limit - pos);
         pos += take;

@@ -22,9 +22,10 @@ import java.util.zip.Deflater;
  *
  * <p>Use: open the reader with {@link #tap}, write the rewritten data set uncompressed to
  * {@link #dataSet()}, call {@link #markUnchangedFrom} just before writing Pixel Data (it reads
- * the start of the input again to find the block to splice at), then {@link #writeTo}. The claim "unchanged" is never trusted: every byte written after the mark is
- * compared with the byte read at the same place, and any difference, or anything this class does
- * not handle, makes {@link #writeTo} return false, so that the caller encodes the whole data set.
+ * the start of the input again to find the block to splice at), then {@link #writeTo}. The
+ * claim "unchanged" is never trusted: every byte written after the mark is compared with the
+ * byte read at the same place, and any difference, or anything this class does not handle,
+ * makes {@link #writeTo} return false, so that the caller encodes the whole data set.
  */
 public final class DeflateSplice implements java.io.Closeable {
   /** RFC 1951: a back reference reaches at most 32768 bytes back. */
@@ -192,9 +193,8 @@ public final class DeflateSplice implements java.io.Closeable {
       have += n;
       int words8 = (have - 1) / 8; // output words whose next byte is here
       view.get(0, words, 0, Math.min(words.length, (have + 7) / 8));
-      for (int i = 0; i < words8; i++) {
-        long next = i + 1 < words.length ? words[i + 1] : 0;
-        words[i] = (words[i] >>> shift) | (next << (64 - shift));
+      for (int i = 0; i < words8; i++) { // words[i + 1] is loaded: (have + 7) / 8 > words8
+        words[i] = (words[i] >>> shift) | (words[i + 1] << (64 - shift));
       }
       shiftedView.put(0, words, 0, words8);
       int done = words8 * 8;

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -48,7 +49,7 @@ public final class DicomReader implements Closeable {
   private final InputStream source;
   private final DicomInput in;
   /** Wraps the inflated stream of a deflated data set (identity unless a caller taps it). */
-  private final java.util.function.UnaryOperator<InputStream> inflatedTap;
+  private final UnaryOperator<InputStream> inflatedTap;
   private Inflater inflater;
   private long dataSetOffset = -1;
   private long size;
@@ -65,7 +66,7 @@ public final class DicomReader implements Closeable {
   private boolean valuePending;
 
   private DicomReader(InputStream source, long size,
-      java.util.function.UnaryOperator<InputStream> inflatedTap) {
+      UnaryOperator<InputStream> inflatedTap) {
     this.source = source;
     this.in = new DicomInput(source, DicomInput.BUFFER_SIZE);
     this.size = size;
@@ -77,7 +78,7 @@ public final class DicomReader implements Closeable {
    * bare data set from its first element. {@code size} is the total byte count if known, else -1.
    */
   public static DicomReader open(InputStream source, long size) throws IOException {
-    return open(source, size, java.util.function.UnaryOperator.identity());
+    return open(source, size, UnaryOperator.identity());
   }
 
   /**
@@ -85,7 +86,7 @@ public final class DicomReader implements Closeable {
    * deflated (PS3.5 A.5), so that a caller sees the inflated bytes as they are read.
    */
   public static DicomReader open(InputStream source, long size,
-      java.util.function.UnaryOperator<InputStream> inflatedTap) throws IOException {
+      UnaryOperator<InputStream> inflatedTap) throws IOException {
     DicomReader r = new DicomReader(source, size, inflatedTap);
     r.readPreambleAndMeta();
     return r;
@@ -214,7 +215,8 @@ public final class DicomReader implements Closeable {
     if (ts.deflated()) {
       // PS3.5 A.5: the data set after the meta group is raw deflate (RFC 1951, no zlib header).
       inflater = new Inflater(true);
-      in.switchSource(rest -> inflatedTap.apply(new InflaterInputStream(rest, inflater, 64 * 1024)));
+      in.switchSource(
+          rest -> inflatedTap.apply(new InflaterInputStream(rest, inflater, 64 * 1024)));
       size = -1;
     }
   }

@@ -120,7 +120,8 @@ public final class Deidentifier {
     // Passes bulk-value transfers on when out can take them (ChannelSink).
     OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
     try (InputStream in = source.open(); DeflateSplice splice = new DeflateSplice(source::open)) {
-      DicomReader r = DicomReader.open(in, size, splice::tap);
+      DicomReader r = this.splice ? DicomReader.open(in, size, splice::tap)
+          : DicomReader.open(in, size);
       if (!r.transferSyntax().deflated() || !this.splice) {
         encodeWhole(r, buffered, meta, subject);
         return;

@@ -2,6 +2,8 @@
 # any source or pom (a fresh clone needs only the run command), then sets JAR.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# BYTES_ENV (env settings) and JAVA_TEXT_OPTS: Java runs under a locale that can name any file.
+source "$ROOT/run-configs/bytes-locale.sh"
 JAR="$ROOT/pipeline/target/dicom-deid-pipeline-0.1.0-SNAPSHOT-shaded.jar"
 
 needs_build() {
@@ -28,7 +30,7 @@ if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
   if java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$cds_tmp/in" >/dev/null 2>&1; then
     # Recorded under a temporary name and moved into place: a run starting meanwhile never
     # sees half an archive.
-    java -XX:ArchiveClassesAtExit="$cds_tmp/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    "${BYTES_ENV[@]}" java $JAVA_TEXT_OPTS -XX:ArchiveClassesAtExit="$cds_tmp/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
       -jar "$JAR" --runner=DirectRunner --input="$cds_tmp/in" --output="$cds_tmp/out" \
       --mappingCsv="$cds_tmp/mapping.csv" --reportCsv="$cds_tmp/report.csv" \
       --secretKeyFile="$cds_tmp/key" --progress=false >/dev/null 2>&1 || true

@@ -29,4 +29,4 @@
 # or the pipeline failed; 2 bad options (the message says what to fix).
 source "$(dirname "$0")/common.sh"
 # shellcheck disable=SC2086
-exec java $CDS_OPTS $JAVA_OPTS -jar "$JAR" --runner=DirectRunner "$@"
+exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -jar "$JAR" --runner=DirectRunner "$@"

@@ -65,5 +65,6 @@ if [[ "$master" =~ ^(https?://)?[A-Za-z0-9._-]+:[0-9]+$ ]]; then
 fi
 
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx1g} -cp "$JAR" org.dicomdeid.pipeline.DeidPipeline \
+source "$ROOT/run-configs/bytes-locale.sh"
+exec "${BYTES_ENV[@]}" java ${JAVA_OPTS:--Xmx1g} $JAVA_TEXT_OPTS -cp "$JAR" org.dicomdeid.pipeline.DeidPipeline \
   --runner=FlinkRunner "${extra[@]}" "$@"

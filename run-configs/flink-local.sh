@@ -4,4 +4,4 @@
 # FlinkRunner returns when the job is done); the summary is printed at the end.
 source "$(dirname "$0")/common.sh"
 # shellcheck disable=SC2086
-exec java $CDS_OPTS $JAVA_OPTS -jar "$JAR" --runner=FlinkRunner --flinkMaster='[local]' "$@"
+exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -jar "$JAR" --runner=FlinkRunner --flinkMaster='[local]' "$@"

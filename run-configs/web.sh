@@ -12,4 +12,4 @@
 # Stop with Ctrl-C: uploads still staged are deleted.
 source "$(dirname "$0")/common.sh"
 # shellcheck disable=SC2086
-exec java $CDS_OPTS $JAVA_OPTS -cp "$JAR" org.dicomdeid.pipeline.web.WebServer "$@"
+exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -cp "$JAR" org.dicomdeid.pipeline.web.WebServer "$@"

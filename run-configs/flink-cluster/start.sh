@@ -16,6 +16,8 @@
 # Exit status: 0 started, 1 failed to start (the logs' tails are printed), 2 bad arguments.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+# Task managers open input files by name: the same byte-preserving locale as the other scripts.
+source "$(dirname "$0")/../bytes-locale.sh"
 
 usage() { echo "usage: $0 [number of TaskManagers, default 2]" >&2; exit 2; }
 [ $# -le 1 ] || usage
@@ -108,7 +110,7 @@ launch() {
   local -a jvm=() args=()
   while [ "$1" != -- ]; do jvm+=("$1"); shift; done; shift
   args=("$@")
-  nohup "$FLINK_JAVA" "${jvm[@]}" "${FLINK_JAVA_OPENS[@]}" \
+  nohup "${BYTES_ENV[@]}" "$FLINK_JAVA" "${jvm[@]}" "${FLINK_JAVA_OPENS[@]}" $JAVA_TEXT_OPTS \
     -Dlog.file="$run/log/$name.log" \
     -Dlog4j.configurationFile="file:$run/conf/log4j.properties" \
     -classpath "$classpath" "$main" --configDir "$run/conf" "${args[@]}" \

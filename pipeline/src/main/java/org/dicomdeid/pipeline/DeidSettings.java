@@ -55,6 +55,7 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
       throw new BadOptionsException("--subjectDigits must be between 1 and 18");
     }
     Set<ProfileOption> options = parseOptions(o.getOptions());
+    Inputs.checkEachHasFiles(o.getInput());
     SecretKeyFile.Loaded key;
     try {
       key = SecretKeyFile.loadOrCreate(Path.of(keyFile));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicomdeid.transforms.InputFiles;
 
 /** Turns {@code --input} into Beam file patterns: folders recursively, globs as given. */
 final class Inputs {
@@ -12,27 +13,53 @@ final class Inputs {
   static List<String> patterns(String input) throws BadOptionsException {
     List<String> patterns = new ArrayList<>();
     for (String item : items(input)) {
-      if (item.contains("://")) {
-        patterns.add(item.endsWith("/") ? item + "**" : item);
-      } else if (isGlob(item)) {
-        patterns.add(item.startsWith("/") ? item
-            : Path.of("").toAbsolutePath() + "/" + item);
-      } else {
-        Path p = Path.of(item).toAbsolutePath().normalize();
-        if (Files.isDirectory(p)) {
-          patterns.add(p + "/**");
-        } else if (Files.isRegularFile(p)) {
-          patterns.add(p.toString());
-        } else {
-          throw new BadOptionsException("--input " + item + ": no such file or folder");
-        }
-      }
+      patterns.add(pattern(item));
     }
     if (patterns.isEmpty()) {
       throw new BadOptionsException("--input is empty: give folders or glob patterns, "
           + "comma separated");
     }
     return patterns;
+  }
+
+  /**
+   * Each local input must match at least one file (a folder with none, a glob that matches
+   * nothing: nothing to de-identify, which is a mistake, not a success). Stops at the first
+   * file found, so it costs little on a real export.
+   */
+  static void checkEachHasFiles(String input) throws BadOptionsException {
+    for (String item : items(input)) {
+      String pattern = pattern(item);
+      if (!pattern.contains("://") && !anyFile(pattern)) {
+        throw new BadOptionsException("--input " + item + ": no file "
+            + (pattern.endsWith("/**") ? "in it" : "matches it") + " (nothing to de-identify)");
+      }
+    }
+  }
+
+  private static String pattern(String item) throws BadOptionsException {
+    if (item.contains("://")) {
+      return item.endsWith("/") ? item + "**" : item;
+    }
+    Path p = Path.of(item).toAbsolutePath().normalize();
+    // A path that exists is taken literally, even when its name holds glob characters.
+    if (Files.isDirectory(p)) {
+      return p + "/**";
+    } else if (Files.isRegularFile(p)) {
+      return p.toString();
+    } else if (isGlob(item)) {
+      return item.startsWith("/") ? item : Path.of("").toAbsolutePath() + "/" + item;
+    }
+    throw new BadOptionsException("--input " + item + ": no such file or folder");
+  }
+
+  private static boolean anyFile(String pattern) throws BadOptionsException {
+    try {
+      return InputFiles.anyFile(pattern);
+    } catch (java.io.IOException e) {
+      throw new BadOptionsException("--input " + pattern + ": cannot be read ("
+          + e.getClass().getSimpleName() + ")");
+    }
   }
 
   /**
@@ -43,7 +70,7 @@ final class Inputs {
   static void checkOutsideInputs(String input, Path output, Path mapping, Path report)
       throws BadOptionsException {
     for (String item : items(input)) {
-      if (item.contains("://") || isGlob(item)) {
+      if (item.contains("://") || isGlob(item) && !Files.exists(Path.of(item))) {
         continue;
       }
       Path in = real(Path.of(item).toAbsolutePath().normalize());

@@ -22,6 +22,9 @@ class DeidOptionsTest {
   void badOptionsSayWhatToFix() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     String input = in.toString();
+    assertBad("--input " + input + ": no file in it", Runs.args(dir, input));
+    assertBad(": no file matches it", Runs.args(dir, in + "/*.dcm"));
+    Files.writeString(in.resolve("notes.txt"), "not DICOM");
     assertBad("--output is required", "--input=" + input);
     assertBad("Unknown de-identification option 'bogus'",
         Runs.args(dir, input, "--options=bogus"));
@@ -43,6 +46,7 @@ class DeidOptionsTest {
   @Test
   void aMappingMadeWithShiftedDatesNeedsShiftedDates() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("notes.txt"), "not DICOM");
     Files.createDirectories(dir.resolve("phi"));
     Files.writeString(dir.resolve("phi/mapping.csv"),
         "subj,MRN,ct_date,shifted_ct_date,studies,series,files\nS1,KU1,20200101,20190101,1,1,1\n");

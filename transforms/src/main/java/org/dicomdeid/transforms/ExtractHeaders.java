@@ -7,18 +7,18 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -30,7 +30,8 @@ import org.dicomdeid.dicom.HeaderReader;
  * Matches the input patterns and reads the header of every file, stopping before Pixel Data.
  * DICOM files go to {@link #HEADERS}; everything else goes to {@link #REJECTED} with a reason:
  * not DICOM, a DICOMDIR or not a regular file such as a FIFO (skipped), unreadable, vanished or
- * missing an identifier (failed), possibly burned-in text (quarantined, unless allowed). A file matched by two patterns is read once.
+ * missing an identifier (failed), possibly burned-in text (quarantined, unless allowed). Each real
+ * file is read once, whatever patterns or links lead to it ({@link InputFiles}).
  */
 public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<HeaderRecord> HEADERS = new TupleTag<>() {};
@@ -65,34 +66,48 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    PCollection<KV<String, Long>> files = begin
-        .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
-        .apply("MatchFiles", ParDo.of(new MatchPatternFn()))
+    // One element, all patterns: a file matched by two patterns, or reached through a link, is
+    // listed once (InputFiles), with no shuffle keyed per file.
+    PCollectionTuple matched = begin
+        .apply("ListPatterns", Create.of(List.of(patterns))
+            .withCoder(ListCoder.of(StringUtf8Coder.of())))
+        .apply("MatchFiles", ParDo.of(new MatchPatternsFn())
+            .withOutputTags(FILES, TupleTagList.of(REJECTED)));
+    PCollection<KV<String, Long>> files = matched.get(FILES)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the
         // DirectRunner. A bounded number of keys spreads the reads just as well.
         .apply("SpreadFiles", Spread.by((KV<String, Long> f) -> f.getKey(), buckets));
-    if (patterns.size() > 1) {
-      // Patterns may overlap: read each file once. One pattern matches each file once, and a
-      // shuffle keyed per file would cost the DirectRunner a bundle per file.
-      files = files.apply("ReadEachFileOnce", Distinct.create());
-    }
     PCollectionTuple result = files
         .apply("ReadHeaders", ParDo.of(new ReadHeaderFn(allowBurnedIn))
             .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));
     result.get(HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());
     result.get(REJECTED).setCoder(Outcome.OutcomeCoder.of());
-    return result;
+    PCollection<Outcome> rejected = PCollectionList
+        .of(matched.get(REJECTED).setCoder(Outcome.OutcomeCoder.of()))
+        .and(result.get(REJECTED))
+        .apply("AllRejected", Flatten.pCollections());
+    return PCollectionTuple.of(HEADERS, result.get(HEADERS)).and(REJECTED, rejected);
   }
 
-  /** Matches one pattern on its Beam filesystem (a folder is {@code <folder>/**}). */
-  static final class MatchPatternFn extends DoFn<String, KV<String, Long>> {
+  private static final TupleTag<KV<String, Long>> FILES = new TupleTag<>() {};
+
+  /**
+   * Lists every regular file of the patterns, each real file once; link loops, second names of
+   * one file and names this JVM cannot open get their report rows here.
+   */
+  static final class MatchPatternsFn extends DoFn<List<String>, KV<String, Long>> {
+    private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
+
     @ProcessElement
-    public void process(@Element String pattern, OutputReceiver<KV<String, Long>> out)
+    public void process(@Element List<String> patterns, MultiOutputReceiver out)
         throws IOException {
-      for (MatchResult.Metadata m
-          : FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD).metadata()) {
-        out.output(KV.of(m.resourceId().toString(), m.sizeBytes()));
+      InputFiles.Listing listing = InputFiles.match(patterns);
+      listing.files().forEach(out.get(FILES)::output);
+      for (Outcome o : listing.outcomes()) {
+        matched.inc();
+        DeidMetrics.of(o.status()).inc();
+        out.get(REJECTED).output(o);
       }
     }
   }

@@ -14,9 +14,12 @@ public final class FolderNames {
 
   private FolderNames() {}
 
-  /** The MRN and CT date of the nearest {@code <MRN>_<YYYYMMDD>} folder, or null if none. */
+  /**
+   * The MRN and CT date of the nearest {@code <MRN>_<YYYYMMDD>} folder, or null if none; the
+   * folder name as the report shows it ({@link FileNames#display}), whatever its bytes.
+   */
   public static String[] visit(String path) {
-    String[] parts = path.split("/");
+    String[] parts = FileNames.display(path).split("/");
     for (int i = parts.length - 2; i >= 0; i--) {
       Matcher m = VISIT.matcher(parts[i]);
       if (m.matches() && !HeaderReader.normaliseDate(m.group(2)).isEmpty()) {
@@ -28,7 +31,7 @@ public final class FolderNames {
 
   /** A note for the report, or "" when the folder agrees or is not named like a visit. */
   public static String disagreement(String path, String mrn, String studyCtDate) {
-    String[] parts = path.split("/");
+    String[] parts = FileNames.display(path).split("/");
     for (int i = parts.length - 2; i >= 0; i--) {
       Matcher m = VISIT.matcher(parts[i]);
       if (m.matches()) {

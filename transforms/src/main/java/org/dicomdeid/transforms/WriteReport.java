@@ -17,7 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the report, one file sorted by input path, atomically and owner-only (it names input
- * paths, which hold MRNs): {@code input,status,reason,output}. Emits the report's path.
+ * paths, which hold MRNs): {@code input,status,reason,output}. Emits the report's path. Input
+ * paths are in {@link FileNames}' reversible form: any bytes, percent-encoded where they are not
+ * UTF-8 text.
  */
 public final class WriteReport extends PTransform<PCollection<Outcome>, PCollection<String>> {
   public static final String[] HEADER = {"input", "status", "reason", "output"};
@@ -50,7 +52,7 @@ public final class WriteReport extends PTransform<PCollection<Outcome>, PCollect
         .get();
     try (CSVPrinter p = new CSVPrinter(w, format)) {
       for (Outcome o : sorted) {
-        p.printRecord(o.input(), o.status().label(), o.reason(), o.output());
+        p.printRecord(FileNames.display(o.input()), o.status().label(), o.reason(), o.output());
       }
     }
     return w.toString();

@@ -31,6 +31,12 @@ public final class Tags {
   public static final int AcquisitionDate = 0x00080022;
   public static final int ContentDate = 0x00080023;
   public static final int AcquisitionDateTime = 0x0008002A;
+  public static final int InstanceCreationDate = 0x00080012;
+  public static final int FrameAcquisitionDateTime = 0x00189074;
+  public static final int FrameReferenceDateTime = 0x00189151;
+  public static final int FrameContentSequence = 0x00209111;
+  public static final int SharedFunctionalGroupsSequence = 0x52009229;
+  public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
   public static final int StudyTime = 0x00080030;
   public static final int Modality = 0x00080060;
   public static final int PatientName = 0x00100010;

@@ -116,6 +116,11 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public static final String MRN_FROM_FOLDER = "no PatientID in the file; MRN taken from the"
       + " folder name";
 
+  /** Why a file with no PatientID outside a visit folder is not written. */
+  public static final String MISSING_PATIENT_ID = "missing PatientID, and no <MRN>_<YYYYMMDD>"
+      + " visit folder above the file to take the MRN from: without an MRN it cannot be given"
+      + " a subject";
+
   /** Header-only parse of one file; sorts it into headers or rejected. */
   static final class ReadHeaderFn extends DoFn<KV<String, Long>, HeaderRecord> {
     private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
@@ -177,6 +182,10 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
           : h.studyInstanceUid().isEmpty() ? "StudyInstanceUID"
           : h.seriesInstanceUid().isEmpty() ? "SeriesInstanceUID"
           : h.sopInstanceUid().isEmpty() ? "SOPInstanceUID" : "";
+      if (missing.equals("PatientID")) {
+        // No MRN, no subject: a guess could merge two patients or split one (README).
+        return Outcome.failed(path, MISSING_PATIENT_ID);
+      }
       if (!missing.isEmpty()) {
         return Outcome.failed(path, "missing " + missing);
       }

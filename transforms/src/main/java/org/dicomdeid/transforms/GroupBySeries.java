@@ -121,6 +121,21 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     }
   }
 
+  private static final String FOLDER_DATE = "no CT date in the study; date taken from the folder"
+      + " name";
+
+  /**
+   * The report's note when the study's CT date came from an attribute after the usual four
+   * (AcquisitionDate, ContentDate, SeriesDate, StudyDate) or was written YYYY.MM.DD; else "".
+   */
+  static String sourceNote(String source) {
+    boolean usual = false;
+    for (String k : new String[] {"AcquisitionDate", "ContentDate", "SeriesDate", "StudyDate"}) {
+      usual |= source.equals(k);
+    }
+    return usual || source.isEmpty() ? "" : "CT date from " + source;
+  }
+
   /** A study must agree on MRN; its CT date is the earliest of its files'. */
   static final class DateStudyFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
     @ProcessElement
@@ -129,6 +144,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
       List<HeaderRecord> files = listOnce(group.getValue());
       String mrn = files.get(0).mrn();
       String earliest = "";
+      String source = "";
       for (HeaderRecord r : files) {
         if (!r.mrn().equals(mrn)) {
           failAll(files, "study's series disagree on PatientID (MRN)", out);
@@ -137,23 +153,25 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
         String d = r.ctDate();
         if (!d.isEmpty() && (earliest.isEmpty() || d.compareTo(earliest) < 0)) {
           earliest = d;
+          source = r.header().ctDateSource();
         }
       }
-      String dateNote = "";
+      String dateNote = sourceNote(source);
       if (earliest.isEmpty()) {
         // No date in DICOM: the visit folder's <MRN>_<YYYYMMDD> is the export's word for it.
         String[] visit = FolderNames.visit(files.get(0).path());
         if (visit == null || !visit[0].equals(mrn)) {
           failAll(files, "no CT date in the study (AcquisitionDate, ContentDate, SeriesDate, "
-              + "StudyDate all empty)", out);
+              + "StudyDate, AcquisitionDateTime, FrameAcquisitionDateTime, "
+              + "FrameReferenceDateTime, InstanceCreationDate all empty)", out);
           return;
         }
         earliest = visit[1];
-        dateNote = "no CT date in the study; date taken from the folder name";
+        dateNote = FOLDER_DATE;
       }
       for (HeaderRecord r : files) {
-        String note = join(r.note(), dateNote.isEmpty()
-            ? FolderNames.disagreement(r.path(), mrn, earliest) : dateNote);
+        String note = join(r.note(), dateNote.startsWith(FOLDER_DATE) ? dateNote
+            : join(dateNote, FolderNames.disagreement(r.path(), mrn, earliest)));
         out.get(READY).output(r.withStudyDate(earliest, note));
       }
     }

@@ -42,7 +42,8 @@ class FolderFallbackTest {
         .containsInAnyOrder(inVisit + " KU777 20200102 " + ExtractHeaders.MRN_FROM_FOLDER
             + "; no CT date in the study; date taken from the folder name");
     PAssert.that(headers.get(ExtractHeaders.REJECTED))
-        .containsInAnyOrder(Outcome.failed(loose.toString(), "missing PatientID"));
+        .containsInAnyOrder(Outcome.failed(loose.toString(),
+            ExtractHeaders.MISSING_PATIENT_ID));
     p.run().waitUntilFinish();
   }
 

@@ -1,6 +1,7 @@
 package org.dicomdeid.transforms;
 
 import static org.dicomdeid.transforms.Records.record;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -45,7 +46,8 @@ class GroupBySeriesTest {
         Outcome.failed("/y/1", "series disagrees on PatientID (MRN) across its files"),
         Outcome.failed("/y/2", "series disagrees on PatientID (MRN) across its files"),
         Outcome.failed("/z/1", "no CT date in the study (AcquisitionDate, ContentDate, "
-            + "SeriesDate, StudyDate all empty)"));
+            + "SeriesDate, StudyDate, AcquisitionDateTime, FrameAcquisitionDateTime, "
+            + "FrameReferenceDateTime, InstanceCreationDate all empty)"));
     p.run().waitUntilFinish();
   }
 
@@ -61,5 +63,14 @@ class GroupBySeriesTest {
         Outcome.failed("/1", "series disagrees on StudyInstanceUID across its files"),
         Outcome.failed("/2", "series disagrees on StudyInstanceUID across its files"));
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aCtDateFromBeyondTheUsualFourIsNoted() {
+    assertEquals("", GroupBySeries.sourceNote("SeriesDate"));
+    assertEquals("CT date from InstanceCreationDate",
+        GroupBySeries.sourceNote("InstanceCreationDate"));
+    assertEquals("CT date from StudyDate (YYYY.MM.DD)",
+        GroupBySeries.sourceNote("StudyDate (YYYY.MM.DD)"));
   }
 }

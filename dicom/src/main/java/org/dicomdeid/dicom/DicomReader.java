@@ -57,6 +57,8 @@ public final class DicomReader implements Closeable {
   private TransferSyntax ts;
   private boolean explicitVr;
   private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+  /** Defects read through rather than refused, each kind once with a count (bounded). */
+  private final java.util.LinkedHashMap<String, Integer> recoveries = new java.util.LinkedHashMap<>();
 
   private Event event;
   private int tag;
@@ -103,6 +105,22 @@ public final class DicomReader implements Closeable {
    */
   public long deflatedLength() {
     return inflater != null && inflater.finished() ? inflater.getBytesRead() : -1;
+  }
+
+  /**
+   * The defects of the input read through so far, as other toolkits (dcm4che, pydicom) read
+   * them, in words for the report: kinds and tags, never values. Empty for a well-formed file.
+   */
+  public java.util.List<String> recoveries() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    recoveries.forEach((what, n) -> out.add(n == 1 ? what : what + " (" + n + " times)"));
+    return out;
+  }
+
+  private void recovered(String what) {
+    if (recoveries.size() < 16 || recoveries.containsKey(what)) {
+      recoveries.merge(what, 1, Integer::sum);
+    }
   }
 
   /** The file meta group, or null for a bare data set. */
@@ -225,6 +243,8 @@ public final class DicomReader implements Closeable {
     FileMeta m = new FileMeta();
     in.bigEndian(false);
     byte[] peek = new byte[6];
+    long groupStart = -1;
+    long groupLength = -1;
     while (in.peek(peek, 6) == 6 && peek[0] == 2 && peek[1] == 0) {
       long at = in.position();
       int t = in.tag();
@@ -248,7 +268,18 @@ public final class DicomReader implements Closeable {
             + " has an impossible length " + len);
       }
       checkRemaining(at, t, len);
-      m.put(new DicomElement(t, v, in.readBytes(len)));
+      byte[] value = in.readBytes(len);
+      m.put(new DicomElement(t, v, value));
+      if (t == Tags.FileMetaInformationGroupLength && len == 4) {
+        groupStart = in.position();
+        groupLength = (value[0] & 0xffL) | (value[1] & 0xffL) << 8 | (value[2] & 0xffL) << 16
+            | (value[3] & 0xffL) << 24;
+      }
+    }
+    if (groupStart >= 0 && in.position() - groupStart != groupLength) {
+      // PS3.10 7.1: the meta group is read element by element, as dcm4che and pydicom do.
+      recovered("file meta group length (0002,0000) disagrees with the group: read element by"
+          + " element");
     }
     return m;
   }
@@ -265,13 +296,20 @@ public final class DicomReader implements Closeable {
     }
     boolean looksExplicit = isVrCode(b[4], b[5]);
     if (ts.explicitVr() && !looksExplicit) {
+      recovered("data set in Implicit VR under an Explicit VR transfer syntax: read as written");
       return false;
     }
     if (!ts.explicitVr() && looksExplicit) {
       int t = ts.bigEndian()
           ? ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff)
           : ((b[1] & 0xff) << 24) | ((b[0] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[2] & 0xff);
-      return VR.ofCode(((b[4] & 0xff) << 8) | (b[5] & 0xff)) == ElementDictionary.vrOf(t);
+      boolean explicit = VR.ofCode(((b[4] & 0xff) << 8) | (b[5] & 0xff))
+          == ElementDictionary.vrOf(t);
+      if (explicit) {
+        recovered("data set in Explicit VR under an Implicit VR transfer syntax: read as"
+            + " written");
+      }
+      return explicit;
     }
     return ts.explicitVr();
   }
@@ -332,9 +370,18 @@ public final class DicomReader implements Closeable {
       return pop(top);
     }
     if (top == null && in.atEnd()) {
+      if (lengthGroup >= 0) {
+        groupLengthEnds(in.position());
+      }
       return event = Event.END;
     }
     headerOffset = in.position();
+    if (top != null && top.end() < 0 && in.atEnd() && onlyUndefinedLengthSequences()) {
+      // The file ends where only undefined-length sequences and items are open: their
+      // delimiters (PS3.5 7.5.2) are missing. dcm4che and pydicom close them there.
+      recovered("sequence or item delimiter missing at the end of the file: closed there");
+      return pop(top);
+    }
     if (top != null && top.end() < 0 && in.atEnd()) {
       throw new DicomParseException(headerOffset, "unexpected end of data: "
           + Tags.toString(top.tag()) + " is not closed (truncated file?)");
@@ -358,6 +405,15 @@ public final class DicomReader implements Closeable {
           + " in a data set (sequence or item not opened)");
     }
     return element(top);
+  }
+
+  private boolean onlyUndefinedLengthSequences() {
+    for (Frame f : stack) {
+      if (f.end() >= 0 || f.kind() == FrameKind.FRAGMENTS) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Event sequenceContent(Frame top) throws IOException {
@@ -406,6 +462,8 @@ public final class DicomReader implements Closeable {
         // Not a VR: treat the header as implicit (seen in sloppy files); the two bytes are the low
         // half of a 32-bit length.
         vr = ElementDictionary.vrOf(tag);
+        recovered("no VR code in the header of " + Tags.toString(tag)
+            + ": read as Implicit VR");
         int hi = in.u16();
         len = in.bigEndian() ? ((long) code << 16) | hi : ((long) hi << 16) | swap16(code);
       } else if (vr.longHeader()) {
@@ -414,12 +472,23 @@ public final class DicomReader implements Closeable {
       } else {
         len = in.u16();
       }
+      if (vr != VR.SQ && vr != VR.UN && ElementDictionary.vrOf(tag) == VR.SQ
+          && (len == UNDEFINED || startsWithItem(len))) {
+        // A sequence declared with another VR whose bytes are items (PS3.5 7.5): read as the
+        // dictionary says, so that its items are de-identified, not copied as opaque bytes.
+        recovered("VR " + vr + " declared for sequence " + Tags.toString(tag)
+            + ": read as SQ");
+        vr = VR.SQ;
+      }
     } else {
       vr = ElementDictionary.vrOf(tag);
       if (vr == VR.OB && (tag == Tags.PixelData || (tag & 0xFF00FFFF) == 0x60003000)) {
         vr = VR.OW; // PS3.5 A.1: in Implicit VR, Pixel Data and Overlay Data are OW
       }
       len = in.u32();
+    }
+    if (top == null) {
+      checkGroupLength(len);
     }
     boolean explicitContent = currentExplicit();
     boolean bigEndian = in.bigEndian();
@@ -449,8 +518,60 @@ public final class DicomReader implements Closeable {
       stack.push(new Frame(FrameKind.SEQUENCE, tag, end, explicitContent, bigEndian));
       return event = Event.SEQUENCE_START;
     }
+    if ((len & 1) == 1) {
+      // PS3.5 7.1.1: value lengths are even. The writer pads the value to even length.
+      recovered("odd value length of " + Tags.toString(tag) + ": padded");
+    }
     valuePending = true;
     return event = Event.ELEMENT;
+  }
+
+  /** The group a top-level group length (gggg,0000) announced, and where it said it ends. */
+  private int lengthGroup = -1;
+  private long lengthEnd;
+
+  /**
+   * Group lengths (gggg,0000) are retired in the data set (PS3.5 7.2) and not written; one that
+   * disagrees with its group is ignored, as dcm4che and pydicom do, and said so.
+   */
+  private void checkGroupLength(long len) throws IOException {
+    int group = tag >>> 16;
+    if (lengthGroup >= 0 && group != lengthGroup) {
+      groupLengthEnds(headerOffset);
+    }
+    if ((tag & 0xFFFF) == 0 && len == 4) {
+      byte[] b = new byte[4];
+      if (in.peek(b, 4) == 4) {
+        long v = in.bigEndian()
+            ? (b[0] & 0xffL) << 24 | (b[1] & 0xffL) << 16 | (b[2] & 0xffL) << 8 | (b[3] & 0xffL)
+            : (b[3] & 0xffL) << 24 | (b[2] & 0xffL) << 16 | (b[1] & 0xffL) << 8 | (b[0] & 0xffL);
+        lengthGroup = group;
+        lengthEnd = in.position() + 4 + v;
+      }
+    }
+  }
+
+  private void groupLengthEnds(long at) {
+    if (at != lengthEnd) {
+      recovered("group length (" + String.format("%04X", lengthGroup) + ",0000) disagrees"
+          + " with its group: ignored");
+    }
+    lengthGroup = -1;
+  }
+
+  /** Whether a value of {@code len} bytes at the current position starts with an item tag. */
+  private boolean startsWithItem(long len) throws IOException {
+    if (len < 8) {
+      return false;
+    }
+    byte[] b = new byte[4];
+    if (in.peek(b, 4) < 4) {
+      return false;
+    }
+    int t = in.bigEndian()
+        ? ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff)
+        : ((b[1] & 0xff) << 24) | ((b[0] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[2] & 0xff);
+    return t == Tags.Item;
   }
 
   private static int swap16(int v) {

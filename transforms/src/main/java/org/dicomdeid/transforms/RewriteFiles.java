@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -137,11 +139,14 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
         return ch instanceof FileChannel f ? new FileChannelInput(f) : Channels.newInputStream(ch);
       };
       try {
+        List<String> recovered = new ArrayList<>();
         long n = tree.write(relative,
-            out -> deid.deidentify(opener, r.size(), out, s, r.header()));
+            out -> recovered.addAll(deid.deidentify(opener, r.size(), out, s, r.header())));
         bytes.inc(n);
         written.inc();
-        c.output(Outcome.written(r.path(), relative, r.note()));
+        String note = recovered.isEmpty() ? r.note() : (r.note().isEmpty() ? "" : r.note() + "; ")
+            + "read through: " + String.join("; ", recovered);
+        c.output(Outcome.written(r.path(), relative, note));
         c.output(WRITTEN, r);
       } catch (DicomParseException e) {
         fail(c, r, "unreadable DICOM: " + e.getMessage());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dicomdeid.dicom.DeflateSplice;
@@ -89,11 +90,12 @@ public final class Deidentifier {
    * pass; a deflated file once or twice more, see {@link DeflateSplice}) and writes the
    * de-identified Part 10 file to out. Throws DicomParseException for input that cannot be
    * parsed; nothing is promised about {@code out} then, so callers write to a temporary file and
-   * discard it.
+   * discard it. Returns the defects of the input that were read through, for the report
+   * ({@link DicomReader#recoveries()}; empty for a well-formed file).
    */
-  public void deidentify(InputOpener source, long size, OutputStream out, Subject subject)
-      throws IOException {
-    deidentify(source, size, out, subject, prescan(source, size));
+  public List<String> deidentify(InputOpener source, long size, OutputStream out,
+      Subject subject) throws IOException {
+    return deidentify(source, size, out, subject, prescan(source, size));
   }
 
   /**
@@ -101,18 +103,17 @@ public final class Deidentifier {
    * org.dicomdeid.dicom.HeaderReader} takes the SOP UIDs from the data set, else the file meta,
    * as the pre-scan does): the file is then opened once.
    */
-  public void deidentify(InputOpener source, long size, OutputStream out, Subject subject,
-      org.dicomdeid.dicom.DicomHeader header) throws IOException {
+  public List<String> deidentify(InputOpener source, long size, OutputStream out,
+      Subject subject, org.dicomdeid.dicom.DicomHeader header) throws IOException {
     if (header.sopClassUid().isEmpty() || header.sopInstanceUid().isEmpty()) {
-      deidentify(source, size, out, subject);
-      return;
+      return deidentify(source, size, out, subject);
     }
-    deidentify(source, size, out, subject,
+    return deidentify(source, size, out, subject,
         new String[] {header.sopClassUid(), header.sopInstanceUid()});
   }
 
-  private void deidentify(InputOpener source, long size, OutputStream out, Subject subject,
-      String[] sop) throws IOException {
+  private List<String> deidentify(InputOpener source, long size, OutputStream out,
+      Subject subject, String[] sop) throws IOException {
     FileMeta meta = new FileMeta();
     meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, sop[0]);
     meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI,
@@ -124,7 +125,7 @@ public final class Deidentifier {
           : DicomReader.open(in, size);
       if (!r.transferSyntax().deflated() || !this.splice) {
         encodeWhole(r, buffered, meta, subject);
-        return;
+        return r.recoveries();
       }
       // PS3.5 A.5: rewrite the data set uncompressed first, then deflate only the changed head
       // and reuse the input's compressed Pixel Data, when that is possible (DeflateSplice).
@@ -134,11 +135,13 @@ public final class Deidentifier {
       if (splice.writeTo(buffered, meta, r.transferSyntax(), r)) {
         buffered.flush(); // out stays open for the caller
         splicedFiles.increment();
-        return;
+        return r.recoveries();
       }
     }
     try (InputStream in = source.open()) {
-      encodeWhole(DicomReader.open(in, size), buffered, meta, subject);
+      DicomReader r = DicomReader.open(in, size);
+      encodeWhole(r, buffered, meta, subject);
+      return r.recoveries();
     }
   }
 

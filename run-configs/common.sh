@@ -30,11 +30,16 @@ if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
   if java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$cds_tmp/in" >/dev/null 2>&1; then
     # Recorded under a temporary name and moved into place: a run starting meanwhile never
     # sees half an archive.
-    "${BYTES_ENV[@]}" java $JAVA_TEXT_OPTS -XX:ArchiveClassesAtExit="$cds_tmp/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    # JDK 17 has crashed once here (SIGSEGV in SystemDictionaryShared, while dumping at exit):
+    # then no archive is kept (the sample run itself exits 0 or 1), and the crash log stays out
+    # of the user's folder.
+    cds_rc=0
+    "${BYTES_ENV[@]}" java $JAVA_TEXT_OPTS -XX:ErrorFile="$cds_tmp/hs_err.log" \
+      -XX:ArchiveClassesAtExit="$cds_tmp/classes.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
       -jar "$JAR" --runner=DirectRunner --input="$cds_tmp/in" --output="$cds_tmp/out" \
       --mappingCsv="$cds_tmp/mapping.csv" --reportCsv="$cds_tmp/report.csv" \
-      --secretKeyFile="$cds_tmp/key" --progress=false >/dev/null 2>&1 || true
-    [ -s "$cds_tmp/classes.jsa" ] && mv -f "$cds_tmp/classes.jsa" "$CDS" || true
+      --secretKeyFile="$cds_tmp/key" --progress=false >/dev/null 2>&1 || cds_rc=$?
+    [ "$cds_rc" -le 1 ] && [ -s "$cds_tmp/classes.jsa" ] && mv -f "$cds_tmp/classes.jsa" "$CDS" || true
   fi
   rm -rf "$cds_tmp"
 fi

@@ -83,6 +83,14 @@ public final class FileNames {
     return new String(bytes(display), JNU);
   }
 
+  /**
+   * The JVM's string for the file name whose bytes are {@code text} in UTF-8 (a name typed or
+   * uploaded in a browser): under ISO-8859-1 one char per byte, else the text itself.
+   */
+  public static String ofText(String text) {
+    return everyNameReadable() ? new String(text.getBytes(StandardCharsets.UTF_8), JNU) : text;
+  }
+
   /** Whether the JVM's string for a name gives back the same bytes (false: it cannot be opened). */
   public static boolean representable(byte[] name) {
     return java.util.Arrays.equals(new String(name, JNU).getBytes(JNU), name);

@@ -60,7 +60,8 @@ record ReportSummary(Map<String, Long> counts, List<Map<String, String>> notWrit
     if (stripPrefix == null) {
       return input;
     }
-    String prefix = stripPrefix.toString() + "/";
+    // The report's cells are paths as text (FileNames.display): compare like with like.
+    String prefix = org.dicomdeid.transforms.FileNames.display(stripPrefix.toString()) + "/";
     return input.startsWith(prefix) ? input.substring(prefix.length()) : input;
   }
 }

@@ -77,7 +77,7 @@ record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(what + " is required");
     }
-    Path p = Path.of(value.strip());
+    Path p = Path.of(org.dicomdeid.transforms.FileNames.ofText(value.strip()));
     if (!p.isAbsolute()) {
       throw new IllegalArgumentException(what + " must be a full path, starting with /");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.dicomdeid.pipeline.DeidPipeline;
+import org.dicomdeid.transforms.FileNames;
 
 /**
  * One run at a time: DeidPipeline.execute on the DirectRunner in a background thread, its live
@@ -155,9 +156,10 @@ final class RunSlot {
     m.put("inputs", summary.inputs());
     m.put("seconds", millis / 1000.0);
     m.put("message", message);
-    m.put("output", files.deid().toString());
-    m.put("mappingCsv", files.mappingCsv().toString());
-    m.put("reportCsv", files.reportCsv().toString());
+    // Paths as text (FileNames.display): the JVM may hold names one char per byte.
+    m.put("output", FileNames.display(files.deid().toString()));
+    m.put("mappingCsv", FileNames.display(files.mappingCsv().toString()));
+    m.put("reportCsv", FileNames.display(files.reportCsv().toString()));
     m.put("notWritten", summary.notWritten());
     m.put("moreNotWritten", summary.moreNotWritten());
     return m;

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dicomdeid.transforms.FileNames;
 
 /**
  * The folder a browser upload is staged in: private (0700, files 0600), in the system's temporary
@@ -34,7 +35,7 @@ final class Staging {
     if (dir == null) {
       reset();
     }
-    Path target = dir.resolve(relative(name)).normalize();
+    Path target = dir.resolve(FileNames.ofText(relative(name))).normalize();
     if (!target.startsWith(dir) || target.equals(dir)) {
       throw new IllegalArgumentException("file name leaves the upload folder");
     }

@@ -43,7 +43,20 @@ public final class DeidPipeline {
       PCollection<List<MappingRow>> mapping, PCollection<String> report) {}
 
   public static void main(String[] args) {
-    System.exit(execute(args, System.out, System.err));
+    System.exit(execute(args, console(System.out, java.io.FileDescriptor.out),
+        console(System.err, java.io.FileDescriptor.err)));
+  }
+
+  /**
+   * Under the scripts' byte-preserving locale a path string holds one char per byte of the
+   * name: printed as ISO-8859-1 it is the name's own bytes again (every message is ASCII
+   * around the paths), so a Korean folder name reads as it was typed.
+   */
+  private static PrintStream console(PrintStream standard, java.io.FileDescriptor fd) {
+    return org.dicomdeid.transforms.FileNames.everyNameReadable()
+        ? new PrintStream(new java.io.FileOutputStream(fd), true,
+            java.nio.charset.StandardCharsets.ISO_8859_1)
+        : standard;
   }
 
   /** main without the exit: returns the exit status. */

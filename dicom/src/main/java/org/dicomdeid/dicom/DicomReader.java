@@ -57,8 +57,7 @@ public final class DicomReader implements Closeable {
   private TransferSyntax ts;
   private boolean explicitVr;
   private final ArrayDeque<Frame> stack = new ArrayDeque<>();
-  /** Defects read through rather than refused, each kind once with a count (bounded). */
-  private final java.util.LinkedHashMap<String, Integer> recoveries = new java.util.LinkedHashMap<>();
+  private final Recoveries recoveries = new Recoveries();
 
   private Event event;
   private int tag;
@@ -112,15 +111,11 @@ public final class DicomReader implements Closeable {
    * them, in words for the report: kinds and tags, never values. Empty for a well-formed file.
    */
   public java.util.List<String> recoveries() {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    recoveries.forEach((what, n) -> out.add(n == 1 ? what : what + " (" + n + " times)"));
-    return out;
+    return recoveries.list();
   }
 
   private void recovered(String what) {
-    if (recoveries.size() < 16 || recoveries.containsKey(what)) {
-      recoveries.merge(what, 1, Integer::sum);
-    }
+    recoveries.add(what);
   }
 
   /** The file meta group, or null for a bare data set. */
@@ -370,9 +365,7 @@ public final class DicomReader implements Closeable {
       return pop(top);
     }
     if (top == null && in.atEnd()) {
-      if (lengthGroup >= 0) {
-        groupLengthEnds(in.position());
-      }
+      recoveries.dataSetEnds(in.position());
       return event = Event.END;
     }
     headerOffset = in.position();
@@ -526,37 +519,16 @@ public final class DicomReader implements Closeable {
     return event = Event.ELEMENT;
   }
 
-  /** The group a top-level group length (gggg,0000) announced, and where it said it ends. */
-  private int lengthGroup = -1;
-  private long lengthEnd;
-
-  /**
-   * Group lengths (gggg,0000) are retired in the data set (PS3.5 7.2) and not written; one that
-   * disagrees with its group is ignored, as dcm4che and pydicom do, and said so.
-   */
+  /** Tells {@link Recoveries} where a top-level element starts, and a group length's value. */
   private void checkGroupLength(long len) throws IOException {
-    int group = tag >>> 16;
-    if (lengthGroup >= 0 && group != lengthGroup) {
-      groupLengthEnds(headerOffset);
+    long groupLength = -1;
+    byte[] b = (tag & 0xFFFF) == 0 && len == 4 ? new byte[4] : null;
+    if (b != null && in.peek(b, 4) == 4) {
+      groupLength = in.bigEndian()
+          ? (b[0] & 0xffL) << 24 | (b[1] & 0xffL) << 16 | (b[2] & 0xffL) << 8 | (b[3] & 0xffL)
+          : (b[3] & 0xffL) << 24 | (b[2] & 0xffL) << 16 | (b[1] & 0xffL) << 8 | (b[0] & 0xffL);
     }
-    if ((tag & 0xFFFF) == 0 && len == 4) {
-      byte[] b = new byte[4];
-      if (in.peek(b, 4) == 4) {
-        long v = in.bigEndian()
-            ? (b[0] & 0xffL) << 24 | (b[1] & 0xffL) << 16 | (b[2] & 0xffL) << 8 | (b[3] & 0xffL)
-            : (b[3] & 0xffL) << 24 | (b[2] & 0xffL) << 16 | (b[1] & 0xffL) << 8 | (b[0] & 0xffL);
-        lengthGroup = group;
-        lengthEnd = in.position() + 4 + v;
-      }
-    }
-  }
-
-  private void groupLengthEnds(long at) {
-    if (at != lengthEnd) {
-      recovered("group length (" + String.format("%04X", lengthGroup) + ",0000) disagrees"
-          + " with its group: ignored");
-    }
-    lengthGroup = -1;
+    recoveries.topLevelElement(tag, headerOffset, groupLength, in.position() + 4);
   }
 
   /** Whether a value of {@code len} bytes at the current position starts with an item tag. */

@@ -39,6 +39,30 @@ class RewriteFilesTest {
   @TempDir Path dir;
 
   @Test
+  void aDefectReadThroughIsNotedInTheWrittenRow(TestPipeline p) throws Exception {
+    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
+        new CohortSpec(5L, 1, 1, 1, 1, 16, 16, false, false));
+    GeneratedFile f = cohort.filesOfKind(GeneratedFile.DICOM).get(0);
+    byte[] b = Files.readAllBytes(f.path());
+    assertEquals("UL", new String(b, 136, 2, java.nio.charset.StandardCharsets.US_ASCII));
+    b[140] += 2; // (0002,0000) now claims two bytes more than the meta group holds
+    Files.write(f.path(), b);
+    HeaderRecord r = read(f.path());
+    Map<String, String> subjects = Map.of(f.mrn(), "S0");
+    PCollectionView<Map<String, String>> view = p
+        .apply("Subjects", Create.of(List.<Map<String, String>>of(subjects))
+            .withCoder(SubjectTableCoder.of()))
+        .apply(View.asSingleton());
+    PCollectionTuple result = p
+        .apply("Files", Create.of(List.of(r)).withCoder(HeaderRecord.HeaderRecordCoder.of()))
+        .apply(RewriteFiles.to(dir.resolve("deid").toString(), CONFIG, view));
+    PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(Outcome.written(r.path(),
+        RewriteFiles.outputPath(new Deidentifier(CONFIG), "S0", r), "read through: file meta"
+            + " group length (0002,0000) disagrees with the group: read element by element"));
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void writesEachFileUnderItsNewNamesAndFailsCleanly(TestPipeline p) throws Exception {
     CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
         new CohortSpec(3L, 2, 1, 2, 2, 16, 16, false, false));

@@ -24,6 +24,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.DicomHeader;
 import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.DicomReader;
+import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.HeaderReader;
 
 /**
@@ -170,7 +172,15 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     private static DicomHeader read(String path, long size) throws IOException {
       try (InputStream in = Channels.newInputStream(
           FileSystems.open(FileSystems.matchNewResource(path, false)))) {
-        return HeaderReader.read(in, size);
+        DicomReader r = DicomReader.open(in, size);
+        FileMeta meta = r.fileMeta();
+        String sopClass = meta == null ? null : meta.mediaStorageSopClassUid();
+        if (sopClass != null && ReadProblems.MEDIA_STORAGE_DIRECTORY.equals(sopClass.trim())) {
+          // A DICOMDIR is skipped whatever its directory records hold: they are not parsed.
+          return new DicomHeader(r.transferSyntax().uid(), ReadProblems.MEDIA_STORAGE_DIRECTORY,
+              "", "", "", "", "", "", "", "", true);
+        }
+        return HeaderReader.read(r);
       }
     }
 

@@ -13,6 +13,11 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.dicomdeid.dicom.DicomWriter;
+import org.dicomdeid.dicom.FileMeta;
+import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.TransferSyntax;
+import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.sample.CohortGenerator;
 import org.dicomdeid.dicom.sample.CohortManifest;
 import org.dicomdeid.dicom.sample.CohortSpec;
@@ -52,6 +57,25 @@ class ExtractHeadersTest {
       rows.forEach(o -> assertTrue(o.status() != Status.QUARANTINED, o.reason()));
       return null;
     });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aDicomdirIsSkippedEvenWhenItsRecordsAreBroken(TestPipeline p) throws Exception {
+    Path dicomdir = dir.resolve("DICOMDIR");
+    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(dicomdir)) {
+      FileMeta meta = new FileMeta();
+      meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, ReadProblems.MEDIA_STORAGE_DIRECTORY);
+      meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI, "1.2.3");
+      DicomWriter w = new DicomWriter(out);
+      w.writeFileMeta(meta, TransferSyntax.EXPLICIT_LE);
+      w.finish();
+      // DirectoryRecordSequence (0004,1220) claiming more bytes than the file holds
+      out.write(new byte[] {4, 0, 0x20, 0x12, 'S', 'Q', 0, 0, (byte) 0xE8, 3, 0, 0, 1, 2});
+    }
+    PCollectionTuple out = p.apply(ExtractHeaders.from(List.of(dicomdir.toString())));
+    PAssert.that(out.get(ExtractHeaders.REJECTED))
+        .containsInAnyOrder(Outcome.skipped(dicomdir.toString(), ReadProblems.DICOMDIR));
     p.run().waitUntilFinish();
   }
 

@@ -57,10 +57,15 @@ public final class DeidPipeline {
    */
   public static int execute(String[] args, PrintStream out, PrintStream err,
       Consumer<PipelineResult> started) {
+    Cli.Parsed cli = Cli.parse(args, out, err);
+    if (cli.answered()) {
+      return cli.exit();
+    }
     PipelineOptionsFactory.register(DeidOptions.class);
     DeidOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(DeidOptions.class);
+      options = PipelineOptionsFactory.fromArgs(cli.args()).withValidation()
+          .as(DeidOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("bad options: " + e.getMessage());
       return 2;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.dicomdeid.pipeline.DeidPipeline;
+import org.dicomdeid.transforms.Status;
 
 /**
  * One run at a time: DeidPipeline.execute on the DirectRunner in a background thread, its live
@@ -134,9 +135,9 @@ final class RunSlot {
       c.put("matched", summary.inputs());
     }
     long done = 0;
-    for (String k : List.of("written", "skipped", "quarantined", "failed")) {
-      long v = c.getOrDefault(k, 0L);
-      m.put(k, v);
+    for (Status s : Status.values()) {
+      long v = c.getOrDefault(s.label(), 0L);
+      m.put(s.label(), v);
       done += v;
     }
     m.put("matched", c.getOrDefault("matched", 0L));

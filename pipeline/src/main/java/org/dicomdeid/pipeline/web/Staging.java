@@ -38,6 +38,15 @@ final class Staging {
     if (!target.startsWith(dir) || target.equals(dir)) {
       throw new IllegalArgumentException("file name leaves the upload folder");
     }
+    createOwnerOnly(target);
+    try (OutputStream out = Files.newOutputStream(target)) {
+      body.transferTo(out);
+    }
+    files++;
+  }
+
+  /** Creates an empty file 0600 (and its folders); a name uploaded twice is refused. */
+  static void createOwnerOnly(Path target) throws IOException {
     Files.createDirectories(target.getParent());
     try {
       Files.createFile(target,
@@ -45,10 +54,6 @@ final class Staging {
     } catch (FileAlreadyExistsException e) {
       throw new IllegalArgumentException("the same file name was uploaded twice");
     }
-    try (OutputStream out = Files.newOutputStream(target)) {
-      body.transferTo(out);
-    }
-    files++;
   }
 
   /**

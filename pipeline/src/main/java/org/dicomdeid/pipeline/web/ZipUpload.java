@@ -3,10 +3,8 @@ package org.dicomdeid.pipeline.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -74,13 +72,7 @@ final class ZipUpload {
       throws IOException {
     long compressed = Math.max(entry.getCompressedSize(), 1);
     long cap = Math.min(limit, MAX_RATIO * compressed);
-    Files.createDirectories(target.getParent());
-    try {
-      Files.createFile(target,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException e) {
-      throw new IllegalArgumentException("the same file name was uploaded twice");
-    }
+    Staging.createOwnerOnly(target);
     long n = 0;
     byte[] buf = new byte[64 * 1024];
     try (InputStream in = z.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {

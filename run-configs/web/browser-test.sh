@@ -25,8 +25,9 @@ fi
 # A Korean font, so that the Korean page's screenshots show Hangul rather than empty boxes.
 if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
   if [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-nanum >/dev/null; } \
+      || echo "could not install fonts-nanum: the Korean screenshots show boxes" >&2
   else
     echo "no Korean font: the Korean screenshots show boxes (sudo apt-get install -y fonts-nanum)" >&2
   fi
@@ -34,7 +35,7 @@ fi
 need node "apt-get install -y nodejs npm"
 need dcmdump "apt-get install -y dcmtk"
 need unzip "apt-get install -y unzip"
-need zip "apt-get install -y zip"
+need python3 "apt-get install -y python3"
 need curl "apt-get install -y curl"
 if [ ! -d "$HERE/node_modules/playwright-core" ]; then
   (cd "$HERE" && npm ci --no-audit --no-fund >&2)
@@ -62,9 +63,9 @@ done
 
 status=0
 # The same cohort as a .zip, and a .zip of text files only (no DICOM in it).
-(cd "$TMP" && zip -qr cohort.zip export)
+(cd "$TMP" && python3 -m zipfile -c cohort.zip export)
 mkdir -p "$TMP/notes" && printf 'not DICOM\n' >"$TMP/notes/a.txt" && printf 'nor this\n' >"$TMP/notes/b.txt"
-(cd "$TMP" && zip -qr notes.zip notes)
+(cd "$TMP" && python3 -m zipfile -c notes.zip notes)
 # SHOTS_DIR=/some/folder: screenshots of the English and Korean pages (start, progress, done, error)
 [ -n "${SHOTS_DIR:-}" ] && mkdir -p "$SHOTS_DIR"
 node "$HERE/browser-test.mjs" "$URL" "$TMP/export" "$TMP/downloads" "$HERE/screenshot.png" \

@@ -11,7 +11,9 @@
 #   --output         the de-identified tree: <subject>/<CT date>/<study>/<series>/<instance>.dcm
 #   --mappingCsv     the key file (PHI, 0600); read and merged if it exists
 #   --reportCsv      one row per input: input,status,reason,output (PHI, 0600);
-#                    status written | skipped (not DICOM) | quarantined | failed
+#                    status written | unchanged (identical output already there) |
+#                    skipped (not DICOM) | quarantined | failed; an existing report is kept
+#                    beside it as report.<time written>.csv
 #   --secretKeyFile  the secret key, created 0600 if absent; keep it with the mapping
 #   --subjectPrefix  default SUBJ       --subjectDigits  default 6
 #   --options        PS3.15 options by name, comma separated (one flag, not one per option):
@@ -25,8 +27,9 @@
 #   --progress=false no progress line
 # Duplicate SOP Instance UIDs within a series: the file with the smallest path is written, the others are
 # reported failed with the reason "duplicate SOP Instance UID".
-# Exit status: 0 every input written, skipped or quarantined; 1 some failed (see the report)
-# or the pipeline failed; 2 bad options (the message says what to fix).
+# --help (or -h): every option by group, with its default and an example.
+# Exit status: 0 every input written, unchanged, skipped or quarantined; 1 some failed (see the
+# report) or the pipeline failed; 2 bad options (one message names every problem and the fix).
 source "$(dirname "$0")/common.sh"
 # shellcheck disable=SC2086
 exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -jar "$JAR" --runner=DirectRunner "$@"

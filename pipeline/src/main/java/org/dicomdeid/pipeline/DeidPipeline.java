@@ -31,7 +31,8 @@ import org.dicomdeid.transforms.WriteReport;
  * De-identifies a DICOM export: match -> ExtractHeaders -> GroupBySeries -> AssignSubjects ->
  * RewriteFiles, with WriteMappingCsv and WriteReport (DESIGN.md, Data flow).
  *
- * <p>Exit status: 0 when every input was written, skipped or quarantined; 1 when any failed (the
+ * <p>Exit status: 0 when every input was written, unchanged, skipped or quarantined; 1 when any
+ * failed (the
  * report says which) or the pipeline failed; 2 for bad options. Without --input the sample
  * cohort's planted broken files are expected to fail and do not change the status.
  */
@@ -70,10 +71,15 @@ public final class DeidPipeline {
    */
   public static int execute(String[] args, PrintStream out, PrintStream err,
       Consumer<PipelineResult> started) {
+    Cli.Parsed cli = Cli.parse(args, out, err);
+    if (cli.answered()) {
+      return cli.exit();
+    }
     PipelineOptionsFactory.register(DeidOptions.class);
     DeidOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(DeidOptions.class);
+      options = PipelineOptionsFactory.fromArgs(cli.args()).withValidation()
+          .as(DeidOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("bad options: " + e.getMessage());
       return 2;
@@ -83,8 +89,7 @@ public final class DeidPipeline {
       RunSummary summary = run(options, err, started);
       summary.print(out);
       if (sample != null && summary.failed() == sample.plantedBroken()) {
-        out.println("the " + sample.plantedBroken() + " failed rows are the sample's broken files,"
-            + " as planned; rerun with --input=<your export> and the options above");
+        sample.printNext(out);
         return 0;
       }
       if (summary.failed() > 0) {
@@ -117,6 +122,10 @@ public final class DeidPipeline {
     }
     settings.warnings().forEach(console::println);
     cleanStaleTemps(settings);
+    Path kept = ReportHistory.keepPrevious(Path.of(settings.reportCsv()));
+    if (kept != null) {
+      console.println("the previous run's report is kept as " + kept);
+    }
     boolean direct = "DirectRunner".equals(options.getRunner().getSimpleName());
     if (direct) {
       // run() returns at once so the progress line can poll; the per-element immutability and

@@ -46,13 +46,12 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     }
     Inputs.checkOutsideInputs(o.getInput(), out, map, rep);
     String prefix = o.getSubjectPrefix();
-    if (prefix == null || !prefix.matches("[A-Za-z][A-Za-z0-9]{0,31}")) {
-      throw new BadOptionsException("--subjectPrefix must be a letter then up to 31 letters or "
-          + "digits (it goes into PatientID and folder names), e.g. SUBJ");
-    }
     int digits = o.getSubjectDigits();
-    if (digits < 1 || digits > 18) {
-      throw new BadOptionsException("--subjectDigits must be between 1 and 18");
+    for (String problem : new String[] {OptionCheck.prefixProblem(prefix),
+        OptionCheck.digitsProblem(digits)}) {
+      if (problem != null) {
+        throw new BadOptionsException(problem);
+      }
     }
     Set<ProfileOption> options = parseOptions(o.getOptions());
     Inputs.checkEachHasFiles(o.getInput());

@@ -13,7 +13,7 @@ import org.dicomdeid.transforms.DeidMetrics;
 /** Prints the pipeline's counters on one line every 2 s while it runs: counts only, no PHI. */
 final class ProgressLine implements AutoCloseable {
   private static final String[] NAMES =
-      {"matched", "written", "skipped", "quarantined", "failed"};
+      {"matched", "written", "unchanged", "skipped", "quarantined", "failed"};
   private final Thread thread;
 
   private ProgressLine(Thread thread) {

@@ -47,8 +47,9 @@ public record RunSummary(Map<Status, Long> counts, String output, String mapping
   }
 
   void print(PrintStream out) {
-    out.printf("done in %.1f s: %d inputs: %d written, %d skipped, %d quarantined, %d failed%n",
-        millis / 1000.0, inputs(), count(Status.WRITTEN), count(Status.SKIPPED),
+    out.printf("done in %.1f s: %d inputs: %d written, %d unchanged (identical output already "
+        + "there), %d skipped, %d quarantined, %d failed%n", millis / 1000.0, inputs(),
+        count(Status.WRITTEN), count(Status.UNCHANGED), count(Status.SKIPPED),
         count(Status.QUARANTINED), failed());
     out.println("  de-identified tree: " + output);
     out.println("  mapping CSV (PHI, 0600): " + mappingCsv);

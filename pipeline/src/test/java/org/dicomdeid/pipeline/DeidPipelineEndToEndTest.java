@@ -84,6 +84,7 @@ class DeidPipelineEndToEndTest {
 
     // a second run with the same key and mapping: the same bytes and the same mapping
     String mappingText = Files.readString(dir.resolve("phi/mapping.csv"));
+    String firstReport = Files.readString(dir.resolve("phi/report.csv"));
     Runs.Result second = Runs.main(Runs.args(dir, cohort.root().toString()));
     assertEquals(1, second.status(), second.err());
     assertTrue(second.err().contains("input(s) failed"), second.err());
@@ -92,6 +93,24 @@ class DeidPipelineEndToEndTest {
     assertEquals(report.keySet(), Runs.report(dir.resolve("phi/report.csv")).keySet());
     assertEquals(tree, Runs.tree(output));
     assertEquals(mappingText, Files.readString(dir.resolve("phi/mapping.csv")));
+    Map<String, CSVRecord> again = Runs.report(dir.resolve("phi/report.csv"));
+    for (GeneratedFile f : cohort.filesOfKind(GeneratedFile.DICOM)) {
+      assertEquals("unchanged", again.get(f.path().toString()).get("status"), f.path().toString());
+    }
+    assertTrue(second.out().contains(": 0 written, " + tree.size() + " unchanged"), second.out());
+
+    // one report per run: the first run's report is kept beside the second's, owner-only
+    List<Path> kept;
+    try (Stream<Path> s = Files.list(dir.resolve("phi"))) {
+      kept = s.filter(p -> p.getFileName().toString().matches("report\\.\\d{8}-\\d{6}\\.csv"))
+          .toList();
+    }
+    assertEquals(1, kept.size(), "the first report kept: " + kept);
+    assertEquals(firstReport, Files.readString(kept.get(0)));
+    assertEquals("rw-------", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(kept.get(0))));
+    assertTrue(second.err().contains("the previous run's report is kept as " + kept.get(0)),
+        second.err());
   }
 
   @Test

@@ -38,6 +38,9 @@ class RerunTest {
 
     Runs.Result again = Runs.main(Runs.args(dir, input));
     assertEquals(0, again.status(), again.err());
+    int dicom = cohort.filesOfKind(GeneratedFile.DICOM).size();
+    assertTrue(again.out().contains(": 0 written, " + dicom + " unchanged (identical output "
+        + "already there)"), again.out());
     assertEquals(firstTree, Runs.tree(deid));
     for (Path f : TreeChecks.files(deid)) {
       assertEquals(old, Files.getLastModifiedTime(f), "identical output left alone: " + f);
@@ -58,7 +61,8 @@ class RerunTest {
         + "replace it)", row.get("reason"));
     assertArrayEquals(edited, Files.readAllBytes(out), "left as it was");
     assertEquals(cohort.filesOfKind(GeneratedFile.DICOM).size() - 1,
-        report.values().stream().filter(r -> r.get("status").equals("written")).count());
+        report.values().stream().filter(r -> r.get("status").equals("unchanged")).count(),
+        "the other files were identical: unchanged");
 
     Runs.Result overwrite = Runs.main(Runs.args(dir, input, "--overwrite"));
     assertEquals(0, overwrite.status(), overwrite.err());

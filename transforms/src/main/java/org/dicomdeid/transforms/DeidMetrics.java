@@ -15,7 +15,7 @@ public final class DeidMetrics {
     return Metrics.counter(NAMESPACE, name);
   }
 
-  /** The counter of an outcome's status: written, skipped, quarantined or failed. */
+  /** The counter of an outcome's status: written, unchanged, skipped, quarantined or failed. */
   public static Counter of(Status status) {
     return counter(status.label());
   }

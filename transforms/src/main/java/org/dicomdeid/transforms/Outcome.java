@@ -25,6 +25,11 @@ public record Outcome(String input, Status status, String reason, String output)
     return new Outcome(input, Status.WRITTEN, note, output);
   }
 
+  /** De-identified to bytes identical to the existing output file, which was left alone. */
+  public static Outcome unchanged(String input, String output, String note) {
+    return new Outcome(input, Status.UNCHANGED, note, output);
+  }
+
   public static Outcome skipped(String input, String reason) {
     return new Outcome(input, Status.SKIPPED, reason, "");
   }

@@ -42,6 +42,14 @@ final class OutputTree {
     }
   }
 
+  /**
+   * What a write did.
+   *
+   * @param bytes the file's size
+   * @param unchanged true when an identical file was there already and was left alone
+   */
+  record Written(long bytes, boolean unchanged) {}
+
   /** Writes the bytes of one file to a stream. */
   @FunctionalInterface
   interface Content {
@@ -56,8 +64,8 @@ final class OutputTree {
     this.overwrite = overwrite;
   }
 
-  /** Writes {@code relative} (slash-separated) and returns the number of bytes written. */
-  long write(String relative, Content content) throws IOException {
+  /** Writes {@code relative} (slash-separated): how many bytes, and whether it was unchanged. */
+  Written write(String relative, Content content) throws IOException {
     String[] parts = relative.split("/");
     ResourceId dir = FileSystems.matchNewResource(root, true);
     for (int i = 0; i < parts.length - 1; i++) {
@@ -86,7 +94,7 @@ final class OutputTree {
       } else if (!same) {
         throw new OutputExistsException();
       }
-      return counted.count;
+      return new Written(counted.count, existing >= 0 && same);
     } finally {
       if (!moved) {
         delete(tmp);

@@ -30,13 +30,14 @@ import org.dicomdeid.dicom.deid.Subject;
  * Streams each file through the {@link Deidentifier} with its subject and study CT date and
  * writes it atomically to {@code <subject>/<outputDate>/<uid(study)>/<uid(series)>/<uid(sop)>.dcm}
  * under the output folder: built from subject, date and new UIDs only, never from input names.
- * Each file gives one {@link Outcome} ({@link #OUTCOMES}): written, or failed with the reason (and
- * no output file); the records of written files also go to {@link #WRITTEN}.
+ * Each file gives one {@link Outcome} ({@link #OUTCOMES}): written, unchanged (an identical file
+ * was there already), or failed with the reason (and no output file); the records of the files in
+ * the output tree (written or unchanged) also go to {@link #WRITTEN}.
  */
 public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PCollectionTuple> {
-  /** One outcome per file: written or failed. */
+  /** One outcome per file: written, unchanged or failed. */
   public static final TupleTag<Outcome> OUTCOMES = new TupleTag<>() {};
-  /** The header records of the files written, for the mapping's counts. */
+  /** The header records of the files in the output tree, for the mapping's counts. */
   public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
 
   private final DeidConfig config;
@@ -99,6 +100,7 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   /** De-identifies one file. */
   static final class RewriteFileFn extends DoFn<HeaderRecord, Outcome> {
     private final Counter written = DeidMetrics.of(Status.WRITTEN);
+    private final Counter unchanged = DeidMetrics.of(Status.UNCHANGED);
     private final Counter failed = DeidMetrics.of(Status.FAILED);
     private final Counter bytes = DeidMetrics.counter(DeidMetrics.BYTES);
     private final DeidConfig config;
@@ -140,13 +142,18 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
       };
       try {
         List<String> recovered = new ArrayList<>();
-        long n = tree.write(relative,
+        OutputTree.Written w = tree.write(relative,
             out -> recovered.addAll(deid.deidentify(opener, r.size(), out, s, r.header())));
-        bytes.inc(n);
-        written.inc();
         String note = recovered.isEmpty() ? r.note() : (r.note().isEmpty() ? "" : r.note() + "; ")
             + "read through: " + String.join("; ", recovered);
-        c.output(Outcome.written(r.path(), relative, note));
+        if (w.unchanged()) {
+          unchanged.inc();
+          c.output(Outcome.unchanged(r.path(), relative, note));
+        } else {
+          bytes.inc(w.bytes());
+          written.inc();
+          c.output(Outcome.written(r.path(), relative, note));
+        }
         c.output(WRITTEN, r);
       } catch (DicomParseException e) {
         fail(c, r, "unreadable DICOM: " + e.getMessage());

@@ -107,12 +107,13 @@ class RewriteFilesTest {
   @Test
   void anIdenticalFileIsLeftAloneAndAFailureLeavesNothing() throws Exception {
     OutputTree tree = new OutputTree(dir.toString(), false);
-    long n = tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
-    assertEquals(3, n);
+    assertEquals(new OutputTree.Written(3, false),
+        tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})));
     Path c = dir.resolve("a/b/c.dcm");
     FileTime old = FileTime.fromMillis(1_000_000L);
     Files.setLastModifiedTime(c, old);
-    tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3}));
+    assertEquals(new OutputTree.Written(3, true),
+        tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})), "unchanged");
     assertEquals(old, Files.getLastModifiedTime(c));
     assertThrows(OutputTree.OutputExistsException.class,
         () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5})));

@@ -101,7 +101,8 @@ public enum ProfileOption {
   /**
    * The selectable option with this user-facing name (case-sensitive).
    *
-   * @throws IllegalArgumentException naming the valid option names, if there is none
+   * @throws IllegalArgumentException naming the valid option names, if there is none; the names
+   *     listed are those DeidConfig accepts ({@link #RETAIN_UIDS} is named but refused there)
    */
   public static ProfileOption byName(String name) {
     for (ProfileOption o : values()) {
@@ -111,7 +112,7 @@ public enum ProfileOption {
     }
     String valid =
         Arrays.stream(values())
-            .filter(ProfileOption::selectable)
+            .filter(o -> o.selectable() && o != RETAIN_UIDS)
             .map(ProfileOption::optionName)
             .collect(Collectors.joining(", "));
     String hint = BASIC.optionName.equals(name) ? " (the Basic Profile is always applied)" : "";

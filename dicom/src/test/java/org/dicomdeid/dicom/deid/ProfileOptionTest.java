@@ -38,7 +38,9 @@ class ProfileOptionTest {
     String msg = e.getMessage();
     assertTrue(msg.contains("'retainDates'"), msg);
     for (ProfileOption o : ProfileOption.values()) {
-      assertEquals(o.selectable(), msg.contains(o.optionName() + ""), o + ": " + msg);
+      // retainUids is a selectable column of the table but DeidConfig refuses it: not listed
+      boolean offered = o.selectable() && o != ProfileOption.RETAIN_UIDS;
+      assertEquals(offered, msg.contains(o.optionName() + ""), o + ": " + msg);
     }
   }
 

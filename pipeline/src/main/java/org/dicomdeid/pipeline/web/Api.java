@@ -24,7 +24,10 @@ final class Api {
     Exchanges.json(ex, 200, Map.of("staged", 0));
   }
 
-  /** POST /api/upload?path=relative/name: the body is one file's bytes. */
+  /**
+   * POST /api/upload?path=relative/name: the body is one file's bytes; a name ending in
+   * {@code .zip} is unpacked (ZipUpload's rules).
+   */
   void upload(HttpExchange ex) throws IOException {
     if (refusedWhileRunning(ex)) {
       return;
@@ -32,7 +35,11 @@ final class Api {
     String name = Exchanges.query(ex.getRequestURI().getRawQuery()).get("path");
     Staging.relative(name);
     try (InputStream body = ex.getRequestBody()) {
-      staging.add(name, body);
+      if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        staging.addZip(name, body);
+      } else {
+        staging.add(name, body);
+      }
     }
     Exchanges.json(ex, 200, Map.of("staged", staging.files()));
   }

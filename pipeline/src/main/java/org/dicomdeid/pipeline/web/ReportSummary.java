@@ -15,7 +15,8 @@ import org.dicomdeid.transforms.Status;
 
 /**
  * A finished run as the page shows it, read from the report (the authority on every input): the
- * counts by status and the inputs that were not written, with the reason. Those rows name input
+ * counts by status and the inputs not in the output tree (neither written nor unchanged), with the
+ * reason. Those rows name input
  * paths (PHI side): they go to the coordinator's page on this machine, never to a log.
  *
  * @param notWritten rows of {@code input,status,reason}, at most {@link #MAX_ROWS}
@@ -38,7 +39,7 @@ record ReportSummary(Map<String, Long> counts, List<Map<String, String>> notWrit
       for (CSVRecord rec : p) {
         Status status = Status.ofLabel(rec.get("status"));
         counts.merge(status.label(), 1L, Long::sum);
-        if (status == Status.WRITTEN) {
+        if (status == Status.WRITTEN || status == Status.UNCHANGED) {
           continue;
         }
         if (rows.size() < MAX_ROWS) {

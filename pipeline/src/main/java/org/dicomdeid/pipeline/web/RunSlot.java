@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.dicomdeid.pipeline.DeidPipeline;
 import org.dicomdeid.transforms.FileNames;
+import org.dicomdeid.transforms.Status;
 
 /**
  * One run at a time: DeidPipeline.execute on the DirectRunner in a background thread, its live
@@ -20,6 +21,9 @@ import org.dicomdeid.transforms.FileNames;
  */
 final class RunSlot {
   enum State { IDLE, RUNNING, DONE, ERROR }
+
+  /** A run that found nothing to de-identify is a failure, not a finished run. */
+  static final String NO_DICOM = "no DICOM file in the input";
 
   /** Where a finished run's files are. */
   record RunFiles(Path deid, Path mappingCsv, Path reportCsv) {}
@@ -81,8 +85,14 @@ final class RunSlot {
       int status = DeidPipeline.execute(args.toArray(String[]::new), ps, ps, r -> result = r);
       if (Files.exists(out.reportCsv())) {
         sum = ReportSummary.read(out.reportCsv(), upload);
-        end = State.DONE;
-        msg = status == 0 ? "finished" : "finished; some inputs failed (see the table)";
+        long notDicom = sum.counts().getOrDefault(Status.SKIPPED.label(), 0L);
+        if (sum.inputs() == notDicom) {
+          end = State.ERROR;
+          msg = NO_DICOM + " (" + sum.inputs() + " files read, none of them DICOM)";
+        } else {
+          end = State.DONE;
+          msg = status == 0 ? "finished" : "finished; some inputs failed (see the table)";
+        }
       } else {
         end = State.ERROR;
         msg = problem(console.toString(StandardCharsets.UTF_8));
@@ -135,9 +145,9 @@ final class RunSlot {
       c.put("matched", summary.inputs());
     }
     long done = 0;
-    for (String k : List.of("written", "skipped", "quarantined", "failed")) {
-      long v = c.getOrDefault(k, 0L);
-      m.put(k, v);
+    for (Status s : Status.values()) {
+      long v = c.getOrDefault(s.label(), 0L);
+      m.put(s.label(), v);
       done += v;
     }
     m.put("matched", c.getOrDefault("matched", 0L));

@@ -39,6 +39,15 @@ final class Staging {
     if (!target.startsWith(dir) || target.equals(dir)) {
       throw new IllegalArgumentException("file name leaves the upload folder");
     }
+    createOwnerOnly(target);
+    try (OutputStream out = Files.newOutputStream(target)) {
+      body.transferTo(out);
+    }
+    files++;
+  }
+
+  /** Creates an empty file 0600 (and its folders); a name uploaded twice is refused. */
+  static void createOwnerOnly(Path target) throws IOException {
     Files.createDirectories(target.getParent());
     try {
       Files.createFile(target,
@@ -46,10 +55,34 @@ final class Staging {
     } catch (FileAlreadyExistsException e) {
       throw new IllegalArgumentException("the same file name was uploaded twice");
     }
-    try (OutputStream out = Files.newOutputStream(target)) {
-      body.transferTo(out);
+  }
+
+  /**
+   * Unpacks one uploaded zip ({@link ZipUpload}) into a folder named after it, so two zips never
+   * collide; a zip refused for a rule leaves nothing of itself behind.
+   */
+  synchronized void addZip(String name, InputStream body) throws IOException {
+    if (dir == null) {
+      reset();
     }
-    files++;
+    String folder = relative(name).replaceAll("(?i)\\.zip$", "");
+    Path into = dir.resolve(folder).normalize();
+    if (!into.startsWith(dir) || into.equals(dir) || Files.exists(into)) {
+      throw new IllegalArgumentException("the same zip name was uploaded twice");
+    }
+    Path zip = Files.createTempFile(dir, ".upload-", ".zip.part");
+    try {
+      try (OutputStream out = Files.newOutputStream(zip)) {
+        body.transferTo(out);
+      }
+      Files.createDirectories(into);
+      files += ZipUpload.unpack(zip, into);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(into);
+      throw e;
+    } finally {
+      Files.deleteIfExists(zip);
+    }
   }
 
   /**
@@ -84,14 +117,20 @@ final class Staging {
 
   /** Deletes the staged files; safe to call twice. */
   synchronized void delete() throws IOException {
-    if (dir != null && Files.exists(dir)) {
-      try (Stream<Path> s = Files.walk(dir)) {
+    if (dir != null) {
+      deleteTree(dir);
+    }
+    dir = null;
+    files = 0;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (Stream<Path> s = Files.walk(root)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
       }
     }
-    dir = null;
-    files = 0;
   }
 }

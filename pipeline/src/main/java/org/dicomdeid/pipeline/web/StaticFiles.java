@@ -11,11 +11,13 @@ final class StaticFiles {
   private static final String BASE = "/org/dicomdeid/pipeline/web/";
   private final byte[] index;
   private final byte[] script;
+  private final byte[] words;
   private final byte[] style;
 
   StaticFiles(String token) {
     index = load("index.html").replace("@TOKEN@", token).getBytes(StandardCharsets.UTF_8);
     script = load("app.js").getBytes(StandardCharsets.UTF_8);
+    words = load("i18n.js").getBytes(StandardCharsets.UTF_8);
     style = load("style.css").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -25,6 +27,11 @@ final class StaticFiles {
 
   void script(HttpExchange ex) throws IOException {
     Exchanges.send(ex, 200, "text/javascript; charset=utf-8", script);
+  }
+
+  /** The page's texts in English and Korean. */
+  void words(HttpExchange ex) throws IOException {
+    Exchanges.send(ex, 200, "text/javascript; charset=utf-8", words);
   }
 
   void style(HttpExchange ex) throws IOException {

@@ -63,6 +63,7 @@ public final class WebServer implements AutoCloseable {
     Guard g = new Guard(server.getAddress().getPort(), token, log);
     server.createContext("/", g.open("GET", page::index));
     server.createContext("/app.js", g.open("GET", page::script));
+    server.createContext("/i18n.js", g.open("GET", page::words));
     server.createContext("/style.css", g.open("GET", page::style));
     server.createContext("/api/upload-reset", g.withToken("POST", api::uploadReset));
     server.createContext("/api/upload", g.withToken("POST", api::upload));

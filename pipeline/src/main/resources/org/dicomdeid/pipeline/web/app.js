@@ -1,23 +1,65 @@
-// The page's behaviour: upload a folder (or name one), start a run, poll its progress every
-// second, show the results and download them. Every call sends the session token.
+// The page's behaviour: upload a folder or .zip files (or name a folder), start a run, poll its
+// progress every second, show the results and download them. Every call sends the session token.
+// Texts come from i18n.js; each shown message is kept as (key, arguments) so that the language
+// switch redraws it.
 'use strict';
 const token = document.querySelector('meta[name="deid-token"]').content;
 const $ = (id) => document.getElementById(id);
 const form = $('run-form');
 let staged = 0;
 let polling = null;
+const shown = { message: null, staged: ['noFiles'], progress: null, results: null };
+
+// An error carrying the server's reason (its JSON "error"), or the HTTP status.
+function failure(status, body) {
+  let reason = 'HTTP ' + status;
+  try { reason = JSON.parse(body).error || reason; } catch { /* not JSON */ }
+  return new Error(reason);
+}
 
 async function api(method, url, body) {
   const r = await fetch(url, { method, body, headers: { 'X-Deid-Token': token } });
-  const data = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(data.error || ('HTTP ' + r.status));
-  return data;
+  const text = await r.text();
+  if (!r.ok) throw failure(r.status, text);
+  return text ? JSON.parse(text) : {};
 }
 
-function say(text, isError) {
-  $('message').textContent = text;
-  $('message').className = isError ? 'error' : '';
+// ---- messages, redrawn in the chosen language ----
+function say(key, args = [], isError = false) {
+  shown.message = key ? { key, args, isError } : null;
+  drawMessage();
 }
+function drawMessage() {
+  const m = shown.message;
+  $('message').textContent = m ? I18N.t(m.key, ...m.args.map(serverText)) : '';
+  $('message').className = m && m.isError ? 'error' : '';
+}
+function stagedText(key, args = [], isError = false) {
+  shown.staged = [key, args, isError];
+  drawStaged();
+}
+function drawStaged() {
+  const [key, args = [], isError = false] = shown.staged;
+  $('staged').textContent = I18N.t(key, ...args.map(serverText));
+  $('staged').className = isError ? 'error' : 'muted';
+}
+// Arguments marked {server: text} are the server's words, translated when a sentence is known.
+function serverText(a) { return a && a.server !== undefined ? I18N.server(a.server) : a; }
+
+function setLanguage(lang) {
+  I18N.apply(lang);
+  drawMessage();
+  drawStaged();
+  if (shown.progress) drawProgress(shown.progress);
+  if (shown.results) drawResults(shown.results);
+}
+for (const b of document.querySelectorAll('[data-lang]')) {
+  b.addEventListener('click', () => {
+    localStorage.setItem('deid-lang', b.dataset.lang);
+    setLanguage(b.dataset.lang);
+  });
+}
+setLanguage(I18N.choose());
 
 // ---- choosing files ----
 function source() { return form.elements.source.value; }
@@ -26,10 +68,44 @@ form.addEventListener('change', (e) => {
   if (e.target.name === 'source') $('input-path').disabled = source() !== 'path';
 });
 
+// One file's upload with XMLHttpRequest, which reports the bytes sent as they go.
+function send(item, onBytes) {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/api/upload?path=' + encodeURIComponent(item.path));
+    x.setRequestHeader('X-Deid-Token', token);
+    x.upload.onprogress = (e) => onBytes(e.loaded);
+    x.onload = () => (x.status < 300 ? resolve() : reject(failure(x.status, x.responseText)));
+    x.onerror = () => reject(new Error('network error'));
+    x.send(item.file);
+  });
+}
+
+function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 60 ? I18N.t('minSec', Math.floor(s / 60), s % 60) : I18N.t('sec', s);
+}
+
 async function uploadAll(files) {
   form.elements.source.value = 'upload';
   $('input-path').disabled = true;
   $('start').disabled = true;
+  const total = files.reduce((n, f) => n + f.file.size, 0);
+  const sentOf = new Map();
+  let done = 0;
+  const begin = performance.now();
+  const mb = (b) => (b / 1e6).toFixed(1);
+  const report = (current) => {
+    const sent = [...sentOf.values()].reduce((a, b) => a + b, 0);
+    const secs = (performance.now() - begin) / 1000;
+    const rate = secs > 0 ? sent / secs : 0;
+    if (current && sent >= total && current.path.toLowerCase().endsWith('.zip')) {
+      stagedText('unpacking', [current.path]);
+      return;
+    }
+    const eta = rate > 0 ? duration((total - sent) / rate) : '?';
+    stagedText('uploading', [done, files.length, mb(sent), mb(total), mb(rate), eta]);
+  };
   try {
     await api('POST', '/api/upload-reset');
     staged = 0;
@@ -37,24 +113,34 @@ async function uploadAll(files) {
     const worker = async () => {
       while (next < files.length) {
         const f = files[next++];
-        await api('POST', '/api/upload?path=' + encodeURIComponent(f.path), f.file);
-        staged++;
-        $('staged').textContent = 'Uploading: ' + staged + ' of ' + files.length + ' files';
+        await send(f, (bytes) => { sentOf.set(f, bytes); report(f); });
+        sentOf.set(f, f.file.size);
+        done++;
+        report(null);
       }
     };
     await Promise.all([worker(), worker(), worker()]);
-    $('staged').textContent = staged + ' files ready.';
-    say('');
+    const p = await api('GET', '/api/progress');
+    staged = p.staged;
+    stagedText('ready', [staged]);
+    say(null);
   } catch (err) {
-    $('staged').textContent = 'Upload failed.';
-    say(err.message, true);
+    staged = 0;
+    stagedText('uploadFailed', [{ server: err.message }], true);
   } finally {
     $('start').disabled = false;
   }
 }
 
+function picked(list) {
+  return Array.from(list).map((f) => ({ file: f, path: f.webkitRelativePath || f.name }));
+}
 $('folder-input').addEventListener('change', (e) => {
-  const files = Array.from(e.target.files).map((f) => ({ file: f, path: f.webkitRelativePath || f.name }));
+  const files = picked(e.target.files);
+  if (files.length) uploadAll(files);
+});
+$('zip-input').addEventListener('change', (e) => {
+  const files = picked(e.target.files);
   if (files.length) uploadAll(files);
 });
 
@@ -90,18 +176,28 @@ box.addEventListener('drop', async (e) => {
 });
 
 // ---- running ----
+// Whatever an earlier run showed goes before a new start: an error must never sit above the
+// previous run's results and downloads, looking like a result.
+function clearResults() {
+  $('results').hidden = true;
+  $('progress').hidden = true;
+  shown.progress = null;
+  shown.results = null;
+  $('not-written').tBodies[0].replaceChildren();
+}
+
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
+  clearResults();
   const data = new URLSearchParams(new FormData(form));
   if (!form.elements.allowBurnedIn.checked) data.delete('allowBurnedIn');
-  if (source() === 'upload' && staged === 0) { say('Choose a folder to upload first.', true); return; }
+  if (source() === 'upload' && staged === 0) { say('chooseFirst', [], true); return; }
   try {
     await api('POST', '/api/run', data);
-    say('Running…');
-    $('results').hidden = true;
+    say('running');
     startPolling();
   } catch (err) {
-    say(err.message, true);
+    say('startFailed', [{ server: err.message }], true);
   }
 });
 
@@ -112,29 +208,41 @@ function startPolling() {
   poll();
 }
 
-async function poll() {
-  let p;
-  try { p = await api('GET', '/api/progress'); } catch (err) { say(err.message, true); return; }
-  $('state').textContent = p.state;
-  $('done').textContent = p.done;
-  $('matched').textContent = p.matched;
+function drawProgress(p) {
+  $('state').textContent = I18N.t('state_' + p.state);
+  $('done-of').textContent = I18N.t('doneOf', p.done, p.matched);
   $('bar').max = Math.max(p.matched, 1);
   $('bar').value = p.done;
-  for (const k of ['written', 'skipped', 'quarantined', 'failed']) $('count-' + k).textContent = p[k];
+  for (const k of ['written', 'unchanged', 'skipped', 'quarantined', 'failed']) {
+    $('count-' + k).textContent = p[k];
+  }
+}
+
+async function poll() {
+  let p;
+  try { p = await api('GET', '/api/progress'); } catch (err) {
+    say('runFailed', [{ server: err.message }], true);
+    return;
+  }
+  shown.progress = p;
+  drawProgress(p);
   if (p.state === 'running') return;
   clearInterval(polling);
   polling = null;
   $('start').disabled = false;
-  if (staged) $('staged').textContent = 'The uploaded copy was deleted after the run.';
+  if (staged) stagedText('deletedUpload');
   staged = 0;
-  if (p.state === 'done') { say(p.message); showResults(); } else if (p.state === 'error') say(p.message, true);
+  if (p.state === 'done') {
+    say('server', [{ server: p.message }]);
+    showResults();
+  } else if (p.state === 'error') {
+    say('runFailed', [{ server: p.message }], true);
+  }
 }
 
-async function showResults() {
-  const r = await api('GET', '/api/results');
-  $('summary').textContent = 'Done in ' + r.seconds.toFixed(1) + ' s: ' + r.inputs + ' inputs, '
-    + r.written + ' written, ' + r.skipped + ' skipped, ' + r.quarantined + ' quarantined, '
-    + r.failed + ' failed. De-identified files: ' + r.output;
+function drawResults(r) {
+  $('summary').textContent = I18N.t('summary', r.seconds.toFixed(1), r.inputs, r.written,
+    r.unchanged, r.skipped, r.quarantined, r.failed, r.output);
   $('mapping-path').textContent = r.mappingCsv;
   const body = $('not-written').tBodies[0];
   body.replaceChildren();
@@ -142,20 +250,30 @@ async function showResults() {
     const tr = document.createElement('tr');
     for (const k of ['input', 'status', 'reason']) {
       const td = document.createElement('td');
-      td.textContent = row[k];
+      td.textContent = k === 'status' ? I18N.t(row[k]) : row[k];
       tr.append(td);
     }
     body.append(tr);
   }
-  $('more').textContent = r.moreNotWritten ? r.moreNotWritten + ' more rows: see the report.' : '';
-  $('results').hidden = false;
+  $('more').textContent = r.moreNotWritten ? I18N.t('more', r.moreNotWritten) : '';
+}
+
+async function showResults() {
+  try {
+    const r = await api('GET', '/api/results');
+    shown.results = r;
+    drawResults(r);
+    $('results').hidden = false;
+  } catch (err) {
+    say('runFailed', [{ server: err.message }], true);
+  }
 }
 
 // ---- downloads: fetched with the token, then saved from a blob ----
 async function download(url, name) {
   try {
     const r = await fetch(url, { headers: { 'X-Deid-Token': token } });
-    if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error || 'HTTP ' + r.status);
+    if (!r.ok) throw failure(r.status, await r.text());
     const href = URL.createObjectURL(await r.blob());
     const a = document.createElement('a');
     a.href = href;
@@ -165,7 +283,7 @@ async function download(url, name) {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(href), 60000);
   } catch (err) {
-    say(err.message, true);
+    say('runFailed', [{ server: err.message }], true);
   }
 }
 $('dl-zip').addEventListener('click', () => download('/download/deid.zip', 'deid.zip'));
@@ -173,7 +291,7 @@ $('dl-report').addEventListener('click', () => download('/download/report.csv', 
 $('dl-mapping').addEventListener('click',
   () => download('/download/mapping.csv', 'mapping-KEY-keep-with-research-lead.csv'));
 
-// A run may be going on already (page reloaded): pick it up.
+// A run may be going on already (page reloaded, a second tab): pick it up.
 api('GET', '/api/progress').then((p) => {
   if (p.state === 'running') startPolling();
   else if (p.state === 'done') { $('progress').hidden = false; poll(); }

@@ -51,7 +51,8 @@ public final class Deidentifier {
   Deidentifier(DeidConfig config, SafePrivate safePrivate, boolean splice) {
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
-    this.rules = new ElementRules(Profile.standard(), config.options());
+    this.rules = new ElementRules(Profile.standard(), config.options(),
+        config.keepUnlistedText());
     this.safePrivate = safePrivate;
     this.splice = splice;
   }
@@ -201,8 +202,10 @@ public final class Deidentifier {
     private final DeflateSplice splice;
     private final int dateOffset;
     private final TreeMap<Integer, DeidRecord.Insert> pending;
-    /** Private creators of each open item (and the top level), by block (group << 8 | xx). */
-    private final ArrayDeque<Map<Integer, String>> creators = new ArrayDeque<>();
+    /** The open items, innermost first; the data set itself is the last. */
+    private final ArrayDeque<Level> levels = new ArrayDeque<>();
+    /** For each open sequence that is written: true when its items are cleaned (Op.CLEAN). */
+    private final ArrayDeque<Boolean> cleaningSequences = new ArrayDeque<>();
 
     Run(DicomReader r, DicomWriter w, Subject subject, DeflateSplice splice) {
       this.r = r;
@@ -211,7 +214,7 @@ public final class Deidentifier {
       this.dateOffset = config.shiftDates() ? keyed.dateOffsetDays(subject.mrn()) : 0;
       this.pending = DeidRecord.inserts(patientName(subject), subject.subjectId(),
           config.options());
-      creators.push(new HashMap<>());
+      levels.push(new Level(false));
     }
 
     void dataSet() throws IOException {
@@ -228,14 +231,15 @@ public final class Deidentifier {
             break;
           case ITEM_START:
             w.startItem();
-            creators.push(new HashMap<>());
+            levels.push(new Level(cleaningSequences.peek()));
             break;
           case ITEM_END:
             w.endItem();
-            creators.pop();
+            levels.pop();
             break;
           case SEQUENCE_END:
             w.endSequence();
+            cleaningSequences.pop();
             break;
           default:
             throw new DicomParseException(r.offset(), "unexpected " + e + " in a data set");
@@ -264,6 +268,7 @@ public final class Deidentifier {
 
     private void element(boolean top) throws IOException {
       int tag = r.tag();
+      levels.peek().inOrder(tag, r);
       if (top && topLevel(tag)) {
         r.skipValue();
         return;
@@ -281,16 +286,22 @@ public final class Deidentifier {
         return;
       }
       VR effective = effectiveVr(tag, vr);
-      Op op = rules.decide(tag, effective);
+      Level level = levels.peek();
+      Op op = rules.decide(tag, effective, level.cleaning);
       if (vr == VR.UN && ElementDictionary.vrOf(tag) == VR.SQ && op != Op.REMOVE) {
         // PS3.5 6.2.2: a sequence sent as UN of defined length. Its items are opaque bytes here,
         // so no rule reaches the attributes inside them: keep the attribute, but empty.
         op = Op.EMPTY;
       }
-      if (vr == VR.UN && ElementDictionary.keywordOf(tag).isEmpty()) {
-        // A public tag our dictionary does not know, with opaque bytes: nothing says what it
-        // holds, so it cannot be kept safely.
-        op = Op.REMOVE;
+      if (op == Op.KEEP && tag == Tags.CodingSchemeDesignator) {
+        byte[] scheme = small();
+        level.scheme = Values.string(scheme).trim();
+        w.writeElement(tag, vr, scheme);
+        return;
+      }
+      if (op == Op.KEEP && tag == Tags.CodeMeaning && !config.keepUnlistedText()
+          && !CodingSchemes.isStandard(level.scheme)) {
+        op = Op.DUMMY; // a local code's meaning is free text (PS3.3 8.1)
       }
       switch (op) {
         case REMOVE:
@@ -337,13 +348,13 @@ public final class Deidentifier {
       int group = tag >>> 16;
       if (Tags.isPrivateCreator(tag)) {
         String creator = Values.string(small()).trim();
-        creators.peek().put((group << 8) | (tag & 0xff), creator);
+        levels.peek().creators.put((group << 8) | (tag & 0xff), creator);
         if (safePrivate.isSafeCreator(creator, group)) {
           w.writeElement(tag, VR.LO, Values.ascii(creator, VR.LO));
         }
         return;
       }
-      String creator = creators.peek().get((group << 8) | ((tag >> 8) & 0xff));
+      String creator = levels.peek().creators.get((group << 8) | ((tag >> 8) & 0xff));
       if ((tag & 0xff00) >= 0x1000 && safePrivate.isSafe(creator, tag)) {
         DicomCopy.copyEvent(r, w, Event.ELEMENT);
       } else {
@@ -354,18 +365,20 @@ public final class Deidentifier {
     private void sequence(boolean top) throws IOException {
       int tag = r.tag();
       int depth = r.depth();
+      levels.peek().inOrder(tag, r);
       if (top && topLevel(tag)) {
         skipUntilClosed(depth);
         return;
       }
       Op op;
       if (Tags.isPrivate(tag)) {
-        String creator = creators.peek().get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
+        String creator =
+            levels.peek().creators.get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
         boolean keep = config.options().contains(ProfileOption.RETAIN_SAFE_PRIVATE)
             && !Tags.isPrivateCreator(tag) && safePrivate.isSafe(creator, tag);
         op = keep ? Op.RECURSE : Op.REMOVE;
       } else {
-        op = rules.decide(tag, VR.SQ);
+        op = rules.decide(tag, VR.SQ, levels.peek().cleaning);
       }
       switch (op) {
         case REMOVE:
@@ -377,8 +390,13 @@ public final class Deidentifier {
           w.endSequence();
           skipUntilClosed(depth);
           break;
-        default:
+        case CLEAN:
+        case RECURSE:
           w.startSequence(tag);
+          cleaningSequences.push(op == Op.CLEAN || levels.peek().cleaning);
+          break;
+        default:
+          throw new IllegalStateException(op.name());
       }
     }
 
@@ -386,8 +404,9 @@ public final class Deidentifier {
     private void fragments(boolean top) throws IOException {
       int tag = r.tag();
       int depth = r.depth();
+      levels.peek().inOrder(tag, r);
       boolean keep = Tags.isPixelData(tag) && top || !Tags.isPrivate(tag)
-          && rules.decide(tag, r.vr()) == Op.KEEP;
+          && rules.decide(tag, r.vr(), levels.peek().cleaning) == Op.KEEP;
       if (top) {
         flushPending(tag);
       }
@@ -416,6 +435,34 @@ public final class Deidentifier {
           return;
         }
       }
+    }
+  }
+
+  /** The state of one open item (or the data set): PS3.5 7.1, 7.5, 7.8.1. */
+  private static final class Level {
+    /** Private creators by block (group << 8 | xx). */
+    final Map<Integer, String> creators = new HashMap<>();
+    /** True inside the items of a sequence that is being cleaned. */
+    final boolean cleaning;
+    /** The Coding Scheme Designator of this item, once seen (it sorts before Code Meaning). */
+    String scheme = "";
+    private long lastTag = -1;
+
+    Level(boolean cleaning) {
+      this.cleaning = cleaning;
+    }
+
+    /**
+     * PS3.5 7.1: elements in ascending tag order, each tag once. A file that breaks it cannot be
+     * streamed without writing a tag twice, so it fails (no value is named).
+     */
+    void inOrder(int tag, DicomReader r) throws DicomParseException {
+      long t = tag & 0xFFFFFFFFL;
+      if (t <= lastTag) {
+        throw new DicomParseException(r.offset(), (t == lastTag ? "a tag repeated"
+            : "elements out of ascending tag order") + " (PS3.5 7.1)");
+      }
+      lastTag = t;
     }
   }
 

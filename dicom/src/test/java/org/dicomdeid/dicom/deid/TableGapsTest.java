@@ -140,4 +140,18 @@ class TableGapsTest {
     assertTrue(e.getMessage().contains("out of ascending tag order"), e.getMessage());
     assertFalse(e.getMessage().contains(MARK));
   }
+
+  @Test
+  void textAfterTheDataSetIsReportedByOffsetNotAsATagOrLength() {
+    byte[] good = TestDataset.ct().file();
+    byte[] tail = "OHGNAM HONG^GILDONG GAPMARK 0123456789".getBytes(StandardCharsets.US_ASCII);
+    byte[] in = java.util.Arrays.copyOf(good, good.length + tail.length);
+    System.arraycopy(tail, 0, in, good.length, tail.length);
+    Deidentifier engine = new Deidentifier(DeidConfig.of(DeidOutput.KEY, DEFAULT));
+    DicomParseException e = assertThrows(DicomParseException.class, () -> engine.deidentify(
+        () -> new ByteArrayInputStream(in), in.length, new ByteArrayOutputStream(),
+        DeidOutput.SUBJECT));
+    assertEquals("at byte offset " + good.length + ": unexpected bytes at offset " + good.length
+        + " (not an element header)", e.getMessage());
+  }
 }

@@ -56,11 +56,13 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     }
     Set<ProfileOption> options = parseOptions(o.getOptions());
     SecretKeyFile.Loaded key;
+    KeyCheck.beforeLoading(Path.of(keyFile), map, out);
     try {
       key = SecretKeyFile.loadOrCreate(Path.of(keyFile));
     } catch (IOException e) {
       throw new BadOptionsException("--secretKeyFile: " + e.getMessage());
     }
+    KeyCheck.matchAndRecord(key.key(), Path.of(keyFile), map, out);
     DeidConfig config;
     try {
       config = DeidConfig.of(key.key(), options)

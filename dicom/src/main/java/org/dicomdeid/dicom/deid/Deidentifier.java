@@ -18,6 +18,7 @@ import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.SinkBufferedOutputStream;
+import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
@@ -120,18 +121,19 @@ public final class Deidentifier {
         sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
     // Passes bulk-value transfers on when out can take them (ChannelSink).
     OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
+    LastCheck check = LastCheck.read(source, size, subject.mrn());
     try (InputStream in = source.open(); DeflateSplice splice = new DeflateSplice(source::open)) {
       DicomReader r = this.splice ? DicomReader.open(in, size, splice::tap)
           : DicomReader.open(in, size);
       if (!r.transferSyntax().deflated() || !this.splice) {
-        encodeWhole(r, buffered, meta, subject);
+        encodeWhole(r, buffered, meta, subject, check);
         return;
       }
       // PS3.5 A.5: rewrite the data set uncompressed first, then deflate only the changed head
       // and reuse the input's compressed Pixel Data, when that is possible (DeflateSplice).
       DicomWriter inflated = new DicomWriter(splice.dataSet());
       inflated.startDataSet(TransferSyntax.EXPLICIT_LE);
-      new Run(r, inflated, subject, splice).dataSet();
+      new Run(r, inflated, subject, splice, check).dataSet();
       if (splice.writeTo(buffered, meta, r.transferSyntax(), r)) {
         buffered.flush(); // out stays open for the caller
         splicedFiles.increment();
@@ -139,16 +141,16 @@ public final class Deidentifier {
       }
     }
     try (InputStream in = source.open()) {
-      encodeWhole(DicomReader.open(in, size), buffered, meta, subject);
+      encodeWhole(DicomReader.open(in, size), buffered, meta, subject, check);
     }
   }
 
   /** The streaming pass that writes the whole file, deflating a deflated data set anew. */
-  private void encodeWhole(DicomReader r, OutputStream buffered, FileMeta meta, Subject subject)
-      throws IOException {
+  private void encodeWhole(DicomReader r, OutputStream buffered, FileMeta meta, Subject subject,
+      LastCheck check) throws IOException {
     DicomWriter w = new DicomWriter(buffered);
     w.writeFileMeta(meta, r.transferSyntax());
-    new Run(r, w, subject, null).dataSet();
+    new Run(r, w, subject, null, check).dataSet();
     w.finish(); // flushes the buffer; out stays open for the caller
   }
 
@@ -204,17 +206,21 @@ public final class Deidentifier {
     private final TreeMap<Integer, DeidRecord.Insert> pending;
     /** The open items, innermost first; the data set itself is the last. */
     private final ArrayDeque<Level> levels = new ArrayDeque<>();
-    /** For each open sequence that is written: true when its items are cleaned (Op.CLEAN). */
-    private final ArrayDeque<Boolean> cleaningSequences = new ArrayDeque<>();
+    /** The open sequences that are written, innermost first. */
+    private final ArrayDeque<Sequence> sequences = new ArrayDeque<>();
+    private final LastCheck check;
+    /** The data set's character set, for the last check. */
+    private SpecificCharacterSet charset = SpecificCharacterSet.DEFAULT;
 
-    Run(DicomReader r, DicomWriter w, Subject subject, DeflateSplice splice) {
+    Run(DicomReader r, DicomWriter w, Subject subject, DeflateSplice splice, LastCheck check) {
       this.r = r;
       this.w = w;
       this.splice = splice;
+      this.check = check;
       this.dateOffset = config.shiftDates() ? keyed.dateOffsetDays(subject.mrn()) : 0;
       this.pending = DeidRecord.inserts(patientName(subject), subject.subjectId(),
           config.options());
-      levels.push(new Level(false));
+      levels.push(new Level(false, ""));
     }
 
     void dataSet() throws IOException {
@@ -231,7 +237,8 @@ public final class Deidentifier {
             break;
           case ITEM_START:
             w.startItem();
-            levels.push(new Level(cleaningSequences.peek()));
+            Sequence sq = sequences.peek();
+            levels.push(new Level(sq.cleaning(), sq.path() + "[" + sq.items()[0]++ + "]/"));
             break;
           case ITEM_END:
             w.endItem();
@@ -239,7 +246,7 @@ public final class Deidentifier {
             break;
           case SEQUENCE_END:
             w.endSequence();
-            cleaningSequences.pop();
+            sequences.pop();
             break;
           default:
             throw new DicomParseException(r.offset(), "unexpected " + e + " in a data set");
@@ -296,7 +303,7 @@ public final class Deidentifier {
       if (op == Op.KEEP && tag == Tags.CodingSchemeDesignator) {
         byte[] scheme = small();
         level.scheme = Values.string(scheme).trim();
-        w.writeElement(tag, vr, scheme);
+        write(tag, vr, scheme);
         return;
       }
       if (op == Op.KEEP && tag == Tags.CodeMeaning && !config.keepUnlistedText()
@@ -316,18 +323,44 @@ public final class Deidentifier {
           w.writeElement(tag, vr == VR.UN ? VR.UN : vr, ValueRewrites.dummy(effective));
           break;
         case UID:
-          w.writeElement(tag, vr, ValueRewrites.uids(small(), keyed));
+          write(tag, vr, ValueRewrites.uids(small(), keyed));
           break;
         case SHIFT_DATE:
-          w.writeElement(tag, vr, ValueRewrites.shiftDates(small(), effective, dateOffset));
+          write(tag, effective, vr, ValueRewrites.shiftDates(small(), effective, dateOffset));
           break;
         case KEEP:
         case RECURSE:
-          DicomCopy.copyEvent(r, w, Event.ELEMENT);
+          keep(tag, effective);
           break;
         default:
           throw new IllegalStateException(op.name());
       }
+    }
+
+    /**
+     * Copies a kept value: bulk data and values over 1 MiB are streamed; any other value is read,
+     * passed by the last check ({@link LastCheck}) and written.
+     */
+    private void keep(int tag, VR effective) throws IOException {
+      if (LastCheck.bulk(tag) || r.length() > (1 << 20)) {
+        DicomCopy.copyEvent(r, w, Event.ELEMENT);
+        return;
+      }
+      byte[] v = r.readValue();
+      if (tag == Tags.SpecificCharacterSet && r.depth() == 0) {
+        charset = SpecificCharacterSet.of(Values.strings(v).toArray(String[]::new));
+      }
+      write(tag, effective, r.vr(), v);
+    }
+
+    private void write(int tag, VR vr, byte[] value) throws IOException {
+      write(tag, vr, vr, value);
+    }
+
+    /** Writes a value that came from the input, after the last check. */
+    private void write(int tag, VR effective, VR vr, byte[] value) throws IOException {
+      check.value(levels.peek().path + String.format("%04X,%04X", Tags.group(tag), tag & 0xFFFF), effective, value, charset);
+      w.writeElement(tag, vr, value);
     }
 
     /** A header value read whole: refused beyond 1 MiB, which no text or UID value needs. */
@@ -356,7 +389,7 @@ public final class Deidentifier {
       }
       String creator = levels.peek().creators.get((group << 8) | ((tag >> 8) & 0xff));
       if ((tag & 0xff00) >= 0x1000 && safePrivate.isSafe(creator, tag)) {
-        DicomCopy.copyEvent(r, w, Event.ELEMENT);
+        keep(tag, vr);
       } else {
         r.skipValue();
       }
@@ -393,7 +426,8 @@ public final class Deidentifier {
         case CLEAN:
         case RECURSE:
           w.startSequence(tag);
-          cleaningSequences.push(op == Op.CLEAN || levels.peek().cleaning);
+          sequences.push(new Sequence(op == Op.CLEAN || levels.peek().cleaning,
+              levels.peek().path + String.format("%04X,%04X", Tags.group(tag), tag & 0xFFFF), new int[1]));
           break;
         default:
           throw new IllegalStateException(op.name());
@@ -438,6 +472,9 @@ public final class Deidentifier {
     }
   }
 
+  /** An open sequence that is written: whether its items are cleaned, its path, items so far. */
+  private record Sequence(boolean cleaning, String path, int[] items) {}
+
   /** The state of one open item (or the data set): PS3.5 7.1, 7.5, 7.8.1. */
   private static final class Level {
     /** Private creators by block (group << 8 | xx). */
@@ -446,10 +483,13 @@ public final class Deidentifier {
     final boolean cleaning;
     /** The Coding Scheme Designator of this item, once seen (it sorts before Code Meaning). */
     String scheme = "";
+    /** Where this item is, as {@code 0040,A730[0]/}: for the last check's reasons. */
+    final String path;
     private long lastTag = -1;
 
-    Level(boolean cleaning) {
+    Level(boolean cleaning, String path) {
       this.cleaning = cleaning;
+      this.path = path;
     }
 
     /**

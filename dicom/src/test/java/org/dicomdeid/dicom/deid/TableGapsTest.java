@@ -154,4 +154,41 @@ class TableGapsTest {
     assertEquals("at byte offset " + good.length + ": unexpected bytes at offset " + good.length
         + " (not an element header)", e.getMessage());
   }
+
+  @Test
+  void theLastCheckKeepsOutAFileWhereAKnownIdentifierSurvivedOnPurpose() throws IOException {
+    org.dicomdeid.dicom.SpecificCharacterSet korean =
+        org.dicomdeid.dicom.SpecificCharacterSet.of("", "ISO 2022 IR 149");
+    Deidentifier keeping = new Deidentifier(DeidConfig.of(DeidOutput.KEY, DEFAULT)
+        .withKeepUnlistedText(true));
+    String[][] cases = {
+        {"DocumentTitle", "Report of GILDONG", "name", "0042,0010"},
+        {"ImageComments", "x", "", ""},
+        {"DeviceID", "KU39009-7", "MRN", "0018,1003"},
+        {"ContentDescription", "acc ACC778899", "accession number", "0070,0081"}};
+    for (String[] c : cases) {
+      TestDataset in = TestDataset.ct()
+          .put(Tags.SpecificCharacterSet, VR.CS, "\\ISO 2022 IR 149")
+          .put(Tags.PatientName, VR.PN, Values.pad(korean.encode("HONG^GILDONG=홍^길동", VR.PN),
+              VR.PN))
+          .put("PatientID", "KU39009").put("AccessionNumber", "ACC778899")
+          .put(c[0], c[1]);
+      if (c[2].isEmpty()) {
+        assertFalse(leaks(DeidOutput.run(keeping, in.file())));
+        continue;
+      }
+      KnownIdentifierException e = assertThrows(KnownIdentifierException.class,
+          () -> DeidOutput.run(keeping, in.file()));
+      assertEquals("the last check found the patient's " + c[2] + " at " + c[3]
+          + " in the de-identified data set; the file is kept out of the output", e.getMessage());
+    }
+    TestDataset hangul = TestDataset.ct()
+        .put(Tags.SpecificCharacterSet, VR.CS, "\\ISO 2022 IR 149")
+        .put(Tags.PatientName, VR.PN, Values.pad(korean.encode("홍길동", VR.PN), VR.PN))
+        .seq("ReferencedSeriesSequence", new TestDataset().put(TestDataset.tag("DocumentTitle"),
+            VR.ST, Values.pad(korean.encode("홍길동 판독", VR.ST), VR.ST)));
+    KnownIdentifierException e = assertThrows(KnownIdentifierException.class,
+        () -> DeidOutput.run(keeping, hangul.file()));
+    assertTrue(e.getMessage().contains("name at 0008,1115[0]/0042,0010"), e.getMessage());
+  }
 }

@@ -191,4 +191,15 @@ class TableGapsTest {
         () -> DeidOutput.run(keeping, hangul.file()));
     assertTrue(e.getMessage().contains("name at 0008,1115[0]/0042,0010"), e.getMessage());
   }
+
+  /** A keep-list row is only meaningful for an unlisted attribute of a text VR. */
+  @Test
+  void everyKeepListRowIsAnUnlistedTextAttribute() {
+    assertTrue(UnlistedTextKeepList.rows().size() >= 20);
+    for (UnlistedTextKeepList.Row r : UnlistedTextKeepList.rows().values()) {
+      assertEquals(null, Profile.standard().entryFor(r.tag()), r.keyword() + " is in the table");
+      assertTrue(ElementRules.TEXT.contains(org.dicomdeid.dicom.ElementDictionary.vrOf(r.tag())),
+          r.keyword() + " is not a text VR");
+    }
+  }
 }

@@ -36,6 +36,8 @@ public final class Deidentifier {
   private final ElementRules rules;
   private final SafePrivate safePrivate;
   private final boolean splice;
+  /** False only to measure what the last check costs ({@code LastCheckCost}). */
+  private final boolean lastCheck;
   private final java.util.concurrent.atomic.LongAdder splicedFiles =
       new java.util.concurrent.atomic.LongAdder();
 
@@ -50,6 +52,11 @@ public final class Deidentifier {
 
   /** {@code splice} false: deflated data sets are always deflated whole (the tests' reference). */
   Deidentifier(DeidConfig config, SafePrivate safePrivate, boolean splice) {
+    this(config, safePrivate, splice, true);
+  }
+
+  Deidentifier(DeidConfig config, SafePrivate safePrivate, boolean splice, boolean lastCheck) {
+    this.lastCheck = lastCheck;
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
     this.rules = new ElementRules(Profile.standard(), config.options(),
@@ -121,19 +128,18 @@ public final class Deidentifier {
         sop[1].startsWith(ValueRewrites.DICOM_UID_ROOT) ? sop[1] : keyed.uid(sop[1]));
     // Passes bulk-value transfers on when out can take them (ChannelSink).
     OutputStream buffered = new SinkBufferedOutputStream(out, 64 * 1024);
-    LastCheck check = LastCheck.read(source, size, subject.mrn());
     try (InputStream in = source.open(); DeflateSplice splice = new DeflateSplice(source::open)) {
       DicomReader r = this.splice ? DicomReader.open(in, size, splice::tap)
           : DicomReader.open(in, size);
       if (!r.transferSyntax().deflated() || !this.splice) {
-        encodeWhole(r, buffered, meta, subject, check);
+        encodeWhole(r, buffered, meta, subject);
         return;
       }
       // PS3.5 A.5: rewrite the data set uncompressed first, then deflate only the changed head
       // and reuse the input's compressed Pixel Data, when that is possible (DeflateSplice).
       DicomWriter inflated = new DicomWriter(splice.dataSet());
       inflated.startDataSet(TransferSyntax.EXPLICIT_LE);
-      new Run(r, inflated, subject, splice, check).dataSet();
+      new Run(r, inflated, subject, splice, check(subject)).dataSet();
       if (splice.writeTo(buffered, meta, r.transferSyntax(), r)) {
         buffered.flush(); // out stays open for the caller
         splicedFiles.increment();
@@ -141,17 +147,21 @@ public final class Deidentifier {
       }
     }
     try (InputStream in = source.open()) {
-      encodeWhole(DicomReader.open(in, size), buffered, meta, subject, check);
+      encodeWhole(DicomReader.open(in, size), buffered, meta, subject);
     }
   }
 
   /** The streaming pass that writes the whole file, deflating a deflated data set anew. */
-  private void encodeWhole(DicomReader r, OutputStream buffered, FileMeta meta, Subject subject,
-      LastCheck check) throws IOException {
+  private void encodeWhole(DicomReader r, OutputStream buffered, FileMeta meta, Subject subject)
+      throws IOException {
     DicomWriter w = new DicomWriter(buffered);
     w.writeFileMeta(meta, r.transferSyntax());
-    new Run(r, w, subject, null, check).dataSet();
+    new Run(r, w, subject, null, check(subject)).dataSet();
     w.finish(); // flushes the buffer; out stays open for the caller
+  }
+
+  private LastCheck check(Subject subject) {
+    return lastCheck ? LastCheck.forMrn(subject.mrn()) : LastCheck.NONE;
   }
 
   /**
@@ -209,6 +219,8 @@ public final class Deidentifier {
     /** The open sequences that are written, innermost first. */
     private final ArrayDeque<Sequence> sequences = new ArrayDeque<>();
     private final LastCheck check;
+    /** A top-level value already read for the last check, to be used by this element. */
+    private byte[] preread;
     /** The data set's character set, for the last check. */
     private SpecificCharacterSet charset = SpecificCharacterSet.DEFAULT;
 
@@ -252,6 +264,7 @@ public final class Deidentifier {
             throw new DicomParseException(r.offset(), "unexpected " + e + " in a data set");
         }
       }
+      check.ready();
       flushPending(-1);
     }
 
@@ -276,8 +289,11 @@ public final class Deidentifier {
     private void element(boolean top) throws IOException {
       int tag = r.tag();
       levels.peek().inOrder(tag, r);
+      if (top) {
+        learn(tag);
+      }
       if (top && topLevel(tag)) {
-        r.skipValue();
+        skip();
         return;
       }
       if (top && splice != null && Tags.isPixelData(tag)) {
@@ -312,14 +328,14 @@ public final class Deidentifier {
       }
       switch (op) {
         case REMOVE:
-          r.skipValue();
+          skip();
           break;
         case EMPTY:
-          r.skipValue();
+          skip();
           w.writeElement(tag, vr, new byte[0]);
           break;
         case DUMMY:
-          r.skipValue();
+          skip();
           w.writeElement(tag, vr == VR.UN ? VR.UN : vr, ValueRewrites.dummy(effective));
           break;
         case UID:
@@ -342,11 +358,11 @@ public final class Deidentifier {
      * passed by the last check ({@link LastCheck}) and written.
      */
     private void keep(int tag, VR effective) throws IOException {
-      if (LastCheck.bulk(tag) || r.length() > (1 << 20)) {
+      if (preread == null && (LastCheck.bulk(tag) || r.length() > (1 << 20))) {
         DicomCopy.copyEvent(r, w, Event.ELEMENT);
         return;
       }
-      byte[] v = r.readValue();
+      byte[] v = small();
       if (tag == Tags.SpecificCharacterSet && r.depth() == 0) {
         charset = SpecificCharacterSet.of(Values.strings(v).toArray(String[]::new));
       }
@@ -359,12 +375,40 @@ public final class Deidentifier {
 
     /** Writes a value that came from the input, after the last check. */
     private void write(int tag, VR effective, VR vr, byte[] value) throws IOException {
-      check.value(levels.peek().path + String.format("%04X,%04X", Tags.group(tag), tag & 0xFFFF), effective, value, charset);
+      check.value(levels.peek().path, tag, effective, value, charset);
       w.writeElement(tag, vr, value);
+    }
+
+    /**
+     * The last check learns the input's identifiers as the pass reaches them ({@link
+     * LastCheck#wants}); the value read for it is then used instead of reading it again.
+     */
+    private void learn(int tag) throws IOException {
+      if (LastCheck.wants(tag) && r.length() <= 4096) {
+        preread = r.readValue();
+        check.learn(tag, preread, charset);
+      }
+      if (Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
+        check.ready();
+      }
+    }
+
+    /** Skips the current value (or forgets the one read for the last check). */
+    private void skip() throws IOException {
+      if (preread != null) {
+        preread = null;
+      } else {
+        r.skipValue();
+      }
     }
 
     /** A header value read whole: refused beyond 1 MiB, which no text or UID value needs. */
     private byte[] small() throws IOException {
+      if (preread != null) {
+        byte[] v = preread;
+        preread = null;
+        return v;
+      }
       if (r.length() > (1 << 20)) {
         throw new DicomParseException(r.offset(), "value of " + Tags.toString(r.tag())
             + " is " + r.length() + " bytes, too long for its VR");
@@ -399,6 +443,9 @@ public final class Deidentifier {
       int tag = r.tag();
       int depth = r.depth();
       levels.peek().inOrder(tag, r);
+      if (top && Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
+        check.ready();
+      }
       if (top && topLevel(tag)) {
         skipUntilClosed(depth);
         return;
@@ -427,7 +474,7 @@ public final class Deidentifier {
         case RECURSE:
           w.startSequence(tag);
           sequences.push(new Sequence(op == Op.CLEAN || levels.peek().cleaning,
-              levels.peek().path + String.format("%04X,%04X", Tags.group(tag), tag & 0xFFFF), new int[1]));
+              levels.peek().path + LastCheck.path(tag), new int[1]));
           break;
         default:
           throw new IllegalStateException(op.name());
@@ -439,6 +486,9 @@ public final class Deidentifier {
       int tag = r.tag();
       int depth = r.depth();
       levels.peek().inOrder(tag, r);
+      if (top && Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
+        check.ready();
+      }
       boolean keep = Tags.isPixelData(tag) && top || !Tags.isPrivate(tag)
           && rules.decide(tag, r.vr(), levels.peek().cleaning) == Op.KEEP;
       if (top) {

@@ -86,6 +86,9 @@ final class Description {
     sb.append(", LongitudinalTemporalInformationModified (0028,0303) = ")
         .append(shift ? "MODIFIED" : "UNMODIFIED").append('\n');
     sb.append("Pixel Data: copied unchanged\n");
+    sb.append("Last check before publishing: every value written (outside pixel, overlay and"
+        + " waveform data) is searched for the input's MRN, accession number, name, birth date"
+        + " and original UIDs; a hit fails the file, naming the tag path\n");
     return sb.toString();
   }
 

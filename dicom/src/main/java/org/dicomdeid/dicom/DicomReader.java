@@ -422,7 +422,7 @@ public final class DicomReader implements Closeable {
       return pop(top);
     }
     throw new DicomParseException(headerOffset, "expected an item in sequence "
-        + Tags.toString(top.tag()) + ", found " + Tags.toString(tag));
+        + Tags.toString(top.tag()) + ", found " + found(tag));
   }
 
   private Event fragmentContent(Frame top) throws IOException {
@@ -443,7 +443,7 @@ public final class DicomReader implements Closeable {
       return pop(top);
     }
     throw new DicomParseException(headerOffset, "expected a fragment item in "
-        + Tags.toString(top.tag()) + ", found " + Tags.toString(tag));
+        + Tags.toString(top.tag()) + ", found " + found(tag));
   }
 
   private Event element(Frame top) throws IOException {
@@ -502,8 +502,8 @@ public final class DicomReader implements Closeable {
         stack.push(new Frame(FrameKind.FRAGMENTS, tag, -1, explicitContent, bigEndian));
         return event = Event.FRAGMENTS_START;
       }
-      throw new DicomParseException(headerOffset, "element " + Tags.toString(tag) + " with VR "
-          + vr + " has undefined length");
+      throw new DicomParseException(headerOffset, plausible(tag) ? "element "
+          + Tags.toString(tag) + " with VR " + vr + " has undefined length" : unexpected());
     }
     length = len;
     long end = checkNested(top, len);
@@ -556,6 +556,9 @@ public final class DicomReader implements Closeable {
     for (Frame f : stack) {
       if (f.end() >= 0) {
         if (end > f.end()) {
+          if (!plausible(tag)) {
+            throw new DicomParseException(headerOffset, unexpected());
+          }
           throw new DicomParseException(headerOffset, "length " + len + " of "
               + Tags.toString(tag) + " runs " + (end - f.end()) + " bytes past the end of "
               + Tags.toString(f.tag()));
@@ -569,9 +572,30 @@ public final class DicomReader implements Closeable {
 
   private void checkRemaining(long at, int t, long len) throws DicomParseException {
     if (size >= 0 && in.position() + len > size) {
+      if (!plausible(t)) {
+        throw new DicomParseException(at, "unexpected bytes at offset " + at
+            + " (not an element header)");
+      }
       throw new DicomParseException(at, "length " + len + " of " + Tags.toString(t)
           + " is larger than the " + (size - in.position()) + " bytes left in the file");
     }
+  }
+
+  /**
+   * A tag the dictionary knows (or an item tag). Anything else read where a header should be may
+   * be value bytes (text after the data set, a wrong length before it): a message then names
+   * only the offset, never the bytes as a tag or a length.
+   */
+  private static boolean plausible(int t) {
+    return !ElementDictionary.keywordOf(t).isEmpty() || (t >>> 16) == 0xFFFE;
+  }
+
+  private String unexpected() {
+    return "unexpected bytes at offset " + headerOffset + " (not an element header)";
+  }
+
+  private String found(int t) {
+    return plausible(t) ? Tags.toString(t) : unexpected();
   }
 
   private Event pop(Frame top) {

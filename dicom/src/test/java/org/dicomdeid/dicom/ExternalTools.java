@@ -33,6 +33,11 @@ public final class ExternalTools {
         "dcmtk's dcmdump not found: install it with 'apt-get install dcmtk'");
   }
 
+  public static void requireDciodvfy() {
+    require(Files.isExecutable(Path.of("/usr/bin/dciodvfy")),
+        "dicom3tools' dciodvfy not found: install it with 'apt-get install dicom3tools'");
+  }
+
   /** Skips the test when absent, fails it in CI (where .ci/run installs what it needs). */
   public static void require(boolean present, String message) {
     if (!present && "true".equals(System.getenv("CI"))) {

@@ -45,7 +45,8 @@ public interface DeidOptions extends PipelineOptions {
   void setSubjectDigits(int value);
 
   @Description("PS3.15 profile options, comma separated, e.g. "
-      + "retainDeviceIdentity,cleanDescriptors. retainLongModifiedDates shifts dates. "
+      + "retainDeviceIdentity,cleanDescriptors. retainLongModifiedDates shifts dates; "
+      + "keepUnlistedText keeps text attributes that the table does not list. "
       + "Empty: the default (retainLongFullDates).")
   @Default.String("")
   String getOptions();

@@ -56,14 +56,17 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     Set<ProfileOption> options = parseOptions(o.getOptions());
     Inputs.checkEachHasFiles(o.getInput());
     SecretKeyFile.Loaded key;
+    KeyCheck.beforeLoading(Path.of(keyFile), map, out);
     try {
       key = SecretKeyFile.loadOrCreate(Path.of(keyFile));
     } catch (IOException e) {
       throw new BadOptionsException("--secretKeyFile: " + e.getMessage());
     }
+    KeyCheck.matchAndRecord(key.key(), Path.of(keyFile), map, out);
     DeidConfig config;
     try {
-      config = DeidConfig.of(key.key(), options);
+      config = DeidConfig.of(key.key(), options)
+          .withKeepUnlistedText(named(o.getOptions(), DeidConfig.KEEP_UNLISTED_TEXT));
     } catch (IllegalArgumentException e) {
       throw new BadOptionsException("--options: " + e.getMessage());
     }
@@ -110,8 +113,8 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     }
     options = EnumSet.noneOf(ProfileOption.class);
     for (String name : list.split(",")) {
-      if (name.isBlank()) {
-        continue;
+      if (name.isBlank() || name.trim().equals(DeidConfig.KEEP_UNLISTED_TEXT)) {
+        continue; // not a PS3.15 option: DeidConfig#withKeepUnlistedText
       }
       try {
         options.add(ProfileOption.byName(name.trim()));
@@ -120,6 +123,10 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
       }
     }
     return options;
+  }
+
+  private static boolean named(String list, String name) {
+    return list != null && List.of(list.split(",")).stream().anyMatch(n -> n.trim().equals(name));
   }
 
   private static List<MappingRow> readMapping(Path file, boolean shift)

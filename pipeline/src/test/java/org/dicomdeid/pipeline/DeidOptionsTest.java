@@ -50,6 +50,7 @@ class DeidOptionsTest {
     Files.createDirectories(dir.resolve("phi"));
     Files.writeString(dir.resolve("phi/mapping.csv"),
         "subj,MRN,ct_date,shifted_ct_date,studies,series,files\nS1,KU1,20200101,20190101,1,1,1\n");
+    org.dicomdeid.dicom.deid.SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
     assertBad("shifted dates", Runs.args(dir, in.toString()));
     Runs.Result ok = Runs.main(Runs.args(dir, in.toString(), "--options=retainLongModifiedDates"));
     assertEquals(0, ok.status(), ok.err());

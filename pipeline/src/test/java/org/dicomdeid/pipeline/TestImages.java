@@ -62,15 +62,18 @@ final class TestImages {
     return image(mrn, n, 4, 4, pixels(32), middle);
   }
 
-  /** {@code depth} sequences, each in the one item of its parent. */
+  /**
+   * {@code depth} sequences, each in the one item of its parent, after which each item has its
+   * Referenced SOP Class UID (0008,1150 sorts after the sequence, 0008,1140: PS3.5 7.1).
+   */
   static Middle nested(int depth) {
     return w -> {
       for (int i = 0; i < depth; i++) {
         w.startSequence(REFERENCED_IMAGE_SEQUENCE);
         w.startItem();
-        w.writeElement(0x00081150, VR.UI, uid(CT));
       }
       for (int i = 0; i < depth; i++) {
+        w.writeElement(0x00081150, VR.UI, uid(CT));
         w.endItem();
         w.endSequence();
       }

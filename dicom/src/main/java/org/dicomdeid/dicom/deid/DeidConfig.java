@@ -16,12 +16,20 @@ import java.util.Set;
 public final class DeidConfig implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The choice that keeps public attributes the table does not list even when their VR can carry
+   * free text (the behaviour before issue 13); not a PS3.15 option, so not recorded as one.
+   */
+  public static final String KEEP_UNLISTED_TEXT = "keepUnlistedText";
+
   private final byte[] secretKey;
   private final EnumSet<ProfileOption> options;
+  private final boolean keepUnlistedText;
 
-  private DeidConfig(byte[] secretKey, EnumSet<ProfileOption> options) {
+  private DeidConfig(byte[] secretKey, EnumSet<ProfileOption> options, boolean keepUnlisted) {
     this.secretKey = secretKey.clone();
     this.options = options;
+    this.keepUnlistedText = keepUnlisted;
   }
 
   /** The default option set: full dates retained, nothing else. */
@@ -51,7 +59,17 @@ public final class DeidConfig implements Serializable {
           + "by keyed 2.25 UIDs so that references stay consistent");
     }
     new Keyed(secretKey); // validates the key
-    return new DeidConfig(secretKey, o);
+    return new DeidConfig(secretKey, o, false);
+  }
+
+  /** The same config with {@link #KEEP_UNLISTED_TEXT} on or off. */
+  public DeidConfig withKeepUnlistedText(boolean keep) {
+    return new DeidConfig(secretKey, options, keep);
+  }
+
+  /** True when unlisted text attributes are kept ({@link #KEEP_UNLISTED_TEXT}). */
+  public boolean keepUnlistedText() {
+    return keepUnlistedText;
   }
 
   public byte[] secretKey() {

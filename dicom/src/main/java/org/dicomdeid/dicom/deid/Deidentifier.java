@@ -19,6 +19,7 @@ import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.SinkBufferedOutputStream;
+import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
@@ -36,6 +37,8 @@ public final class Deidentifier {
   private final ElementRules rules;
   private final SafePrivate safePrivate;
   private final boolean splice;
+  /** False only to measure what the last check costs ({@code LastCheckCost}). */
+  private final boolean lastCheck;
   private final java.util.concurrent.atomic.LongAdder splicedFiles =
       new java.util.concurrent.atomic.LongAdder();
 
@@ -50,9 +53,15 @@ public final class Deidentifier {
 
   /** {@code splice} false: deflated data sets are always deflated whole (the tests' reference). */
   Deidentifier(DeidConfig config, SafePrivate safePrivate, boolean splice) {
+    this(config, safePrivate, splice, true);
+  }
+
+  Deidentifier(DeidConfig config, SafePrivate safePrivate, boolean splice, boolean lastCheck) {
+    this.lastCheck = lastCheck;
     this.config = config;
     this.keyed = new Keyed(config.secretKey());
-    this.rules = new ElementRules(Profile.standard(), config.options());
+    this.rules = new ElementRules(Profile.standard(), config.options(),
+        config.keepUnlistedText());
     this.safePrivate = safePrivate;
     this.splice = splice;
   }
@@ -131,7 +140,7 @@ public final class Deidentifier {
       // and reuse the input's compressed Pixel Data, when that is possible (DeflateSplice).
       DicomWriter inflated = new DicomWriter(splice.dataSet());
       inflated.startDataSet(TransferSyntax.EXPLICIT_LE);
-      new Run(r, inflated, subject, splice).dataSet();
+      new Run(r, inflated, subject, splice, check(subject)).dataSet();
       if (splice.writeTo(buffered, meta, r.transferSyntax(), r)) {
         buffered.flush(); // out stays open for the caller
         splicedFiles.increment();
@@ -150,8 +159,12 @@ public final class Deidentifier {
       throws IOException {
     DicomWriter w = new DicomWriter(buffered);
     w.writeFileMeta(meta, r.transferSyntax());
-    new Run(r, w, subject, null).dataSet();
+    new Run(r, w, subject, null, check(subject)).dataSet();
     w.finish(); // flushes the buffer; out stays open for the caller
+  }
+
+  private LastCheck check(Subject subject) {
+    return lastCheck ? LastCheck.forMrn(subject.mrn()) : LastCheck.NONE;
   }
 
   /**
@@ -204,17 +217,25 @@ public final class Deidentifier {
     private final DeflateSplice splice;
     private final int dateOffset;
     private final TreeMap<Integer, DeidRecord.Insert> pending;
-    /** Private creators of each open item (and the top level), by block (group << 8 | xx). */
-    private final ArrayDeque<Map<Integer, String>> creators = new ArrayDeque<>();
+    /** The open items, innermost first; the data set itself is the last. */
+    private final ArrayDeque<Level> levels = new ArrayDeque<>();
+    /** The open sequences that are written, innermost first. */
+    private final ArrayDeque<Sequence> sequences = new ArrayDeque<>();
+    private final LastCheck check;
+    /** A top-level value already read for the last check, to be used by this element. */
+    private byte[] preread;
+    /** The data set's character set, for the last check. */
+    private SpecificCharacterSet charset = SpecificCharacterSet.DEFAULT;
 
-    Run(DicomReader r, DicomWriter w, Subject subject, DeflateSplice splice) {
+    Run(DicomReader r, DicomWriter w, Subject subject, DeflateSplice splice, LastCheck check) {
       this.r = r;
       this.w = w;
       this.splice = splice;
+      this.check = check;
       this.dateOffset = config.shiftDates() ? keyed.dateOffsetDays(subject.mrn()) : 0;
       this.pending = DeidRecord.inserts(patientName(subject), subject.subjectId(),
           config.options());
-      creators.push(new HashMap<>());
+      levels.push(new Level(false, ""));
     }
 
     void dataSet() throws IOException {
@@ -231,19 +252,22 @@ public final class Deidentifier {
             break;
           case ITEM_START:
             w.startItem();
-            creators.push(new HashMap<>());
+            Sequence sq = sequences.peek();
+            levels.push(new Level(sq.cleaning(), sq.path() + "[" + sq.items()[0]++ + "]/"));
             break;
           case ITEM_END:
             w.endItem();
-            creators.pop();
+            levels.pop();
             break;
           case SEQUENCE_END:
             w.endSequence();
+            sequences.pop();
             break;
           default:
             throw new DicomParseException(r.offset(), "unexpected " + e + " in a data set");
         }
       }
+      check.ready();
       flushPending(-1);
     }
 
@@ -267,8 +291,12 @@ public final class Deidentifier {
 
     private void element(boolean top) throws IOException {
       int tag = r.tag();
+      levels.peek().inOrder(tag, r);
+      if (top) {
+        learn(tag);
+      }
       if (top && topLevel(tag)) {
-        r.skipValue();
+        skip();
         return;
       }
       if (top && splice != null && Tags.isPixelData(tag)) {
@@ -284,46 +312,106 @@ public final class Deidentifier {
         return;
       }
       VR effective = effectiveVr(tag, vr);
-      Op op = rules.decide(tag, effective);
+      Level level = levels.peek();
+      Op op = rules.decide(tag, effective, level.cleaning);
       if (vr == VR.UN && ElementDictionary.vrOf(tag) == VR.SQ && op != Op.REMOVE) {
         // PS3.5 6.2.2: a sequence sent as UN of defined length. Its items are opaque bytes here,
         // so no rule reaches the attributes inside them: keep the attribute, but empty.
         op = Op.EMPTY;
       }
-      if (vr == VR.UN && ElementDictionary.keywordOf(tag).isEmpty()) {
-        // A public tag our dictionary does not know, with opaque bytes: nothing says what it
-        // holds, so it cannot be kept safely.
-        op = Op.REMOVE;
+      if (op == Op.KEEP && tag == Tags.CodingSchemeDesignator) {
+        byte[] scheme = small();
+        level.scheme = Values.string(scheme).trim();
+        write(tag, vr, scheme);
+        return;
+      }
+      if (op == Op.KEEP && tag == Tags.CodeMeaning && !config.keepUnlistedText()
+          && !CodingSchemes.isStandard(level.scheme)) {
+        op = Op.DUMMY; // a local code's meaning is free text (PS3.3 8.1)
       }
       switch (op) {
         case REMOVE:
-          r.skipValue();
+          skip();
           break;
         case EMPTY:
-          r.skipValue();
+          skip();
           w.writeElement(tag, vr, new byte[0]);
           break;
         case DUMMY:
-          r.skipValue();
+          skip();
           w.writeElement(tag, vr == VR.UN ? VR.UN : vr, ValueRewrites.dummy(effective));
           break;
         case UID:
-          w.writeElement(tag, vr, ValueRewrites.uids(small(), keyed));
+          write(tag, vr, ValueRewrites.uids(small(), keyed));
           break;
         case SHIFT_DATE:
-          w.writeElement(tag, vr, ValueRewrites.shiftDates(small(), effective, dateOffset));
+          write(tag, effective, vr, ValueRewrites.shiftDates(small(), effective, dateOffset));
           break;
         case KEEP:
         case RECURSE:
-          DicomCopy.copyEvent(r, w, Event.ELEMENT);
+          keep(tag, effective);
           break;
         default:
           throw new IllegalStateException(op.name());
       }
     }
 
+    /**
+     * Copies a kept value: bulk data and values over 1 MiB are streamed; any other value is read,
+     * passed by the last check ({@link LastCheck}) and written.
+     */
+    private void keep(int tag, VR effective) throws IOException {
+      if (preread == null && (LastCheck.bulk(tag) || r.length() > (1 << 20))) {
+        DicomCopy.copyEvent(r, w, Event.ELEMENT);
+        return;
+      }
+      byte[] v = small();
+      if (tag == Tags.SpecificCharacterSet && r.depth() == 0) {
+        charset = SpecificCharacterSet.of(Values.strings(v).toArray(String[]::new));
+      }
+      write(tag, effective, r.vr(), v);
+    }
+
+    private void write(int tag, VR vr, byte[] value) throws IOException {
+      write(tag, vr, vr, value);
+    }
+
+    /** Writes a value that came from the input, after the last check. */
+    private void write(int tag, VR effective, VR vr, byte[] value) throws IOException {
+      check.value(levels.peek().path, tag, effective, value, charset);
+      w.writeElement(tag, vr, value);
+    }
+
+    /**
+     * The last check learns the input's identifiers as the pass reaches them ({@link
+     * LastCheck#wants}); the value read for it is then used instead of reading it again.
+     */
+    private void learn(int tag) throws IOException {
+      if (LastCheck.wants(tag) && r.length() <= 4096) {
+        preread = r.readValue();
+        check.learn(tag, preread, charset);
+      }
+      if (Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
+        check.ready();
+      }
+    }
+
+    /** Skips the current value (or forgets the one read for the last check). */
+    private void skip() throws IOException {
+      if (preread != null) {
+        preread = null;
+      } else {
+        r.skipValue();
+      }
+    }
+
     /** A header value read whole: refused beyond 1 MiB, which no text or UID value needs. */
     private byte[] small() throws IOException {
+      if (preread != null) {
+        byte[] v = preread;
+        preread = null;
+        return v;
+      }
       if (r.length() > (1 << 20)) {
         throw new DicomParseException(r.offset(), "value of " + Tags.toString(r.tag())
             + " is " + r.length() + " bytes, too long for its VR");
@@ -340,15 +428,15 @@ public final class Deidentifier {
       int group = tag >>> 16;
       if (Tags.isPrivateCreator(tag)) {
         String creator = Values.string(small()).trim();
-        creators.peek().put((group << 8) | (tag & 0xff), creator);
+        levels.peek().creators.put((group << 8) | (tag & 0xff), creator);
         if (safePrivate.isSafeCreator(creator, group)) {
           w.writeElement(tag, VR.LO, Values.ascii(creator, VR.LO));
         }
         return;
       }
-      String creator = creators.peek().get((group << 8) | ((tag >> 8) & 0xff));
+      String creator = levels.peek().creators.get((group << 8) | ((tag >> 8) & 0xff));
       if ((tag & 0xff00) >= 0x1000 && safePrivate.isSafe(creator, tag)) {
-        DicomCopy.copyEvent(r, w, Event.ELEMENT);
+        keep(tag, vr);
       } else {
         r.skipValue();
       }
@@ -357,18 +445,23 @@ public final class Deidentifier {
     private void sequence(boolean top) throws IOException {
       int tag = r.tag();
       int depth = r.depth();
+      levels.peek().inOrder(tag, r);
+      if (top && Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
+        check.ready();
+      }
       if (top && topLevel(tag)) {
         skipUntilClosed(depth);
         return;
       }
       Op op;
       if (Tags.isPrivate(tag)) {
-        String creator = creators.peek().get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
+        String creator =
+            levels.peek().creators.get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
         boolean keep = config.options().contains(ProfileOption.RETAIN_SAFE_PRIVATE)
             && !Tags.isPrivateCreator(tag) && safePrivate.isSafe(creator, tag);
         op = keep ? Op.RECURSE : Op.REMOVE;
       } else {
-        op = rules.decide(tag, VR.SQ);
+        op = rules.decide(tag, VR.SQ, levels.peek().cleaning);
       }
       switch (op) {
         case REMOVE:
@@ -380,8 +473,14 @@ public final class Deidentifier {
           w.endSequence();
           skipUntilClosed(depth);
           break;
-        default:
+        case CLEAN:
+        case RECURSE:
           w.startSequence(tag);
+          sequences.push(new Sequence(op == Op.CLEAN || levels.peek().cleaning,
+              levels.peek().path + LastCheck.path(tag), new int[1]));
+          break;
+        default:
+          throw new IllegalStateException(op.name());
       }
     }
 
@@ -389,8 +488,12 @@ public final class Deidentifier {
     private void fragments(boolean top) throws IOException {
       int tag = r.tag();
       int depth = r.depth();
+      levels.peek().inOrder(tag, r);
+      if (top && Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
+        check.ready();
+      }
       boolean keep = Tags.isPixelData(tag) && top || !Tags.isPrivate(tag)
-          && rules.decide(tag, r.vr()) == Op.KEEP;
+          && rules.decide(tag, r.vr(), levels.peek().cleaning) == Op.KEEP;
       if (top) {
         flushPending(tag);
       }
@@ -419,6 +522,40 @@ public final class Deidentifier {
           return;
         }
       }
+    }
+  }
+
+  /** An open sequence that is written: whether its items are cleaned, its path, items so far. */
+  private record Sequence(boolean cleaning, String path, int[] items) {}
+
+  /** The state of one open item (or the data set): PS3.5 7.1, 7.5, 7.8.1. */
+  private static final class Level {
+    /** Private creators by block (group << 8 | xx). */
+    final Map<Integer, String> creators = new HashMap<>();
+    /** True inside the items of a sequence that is being cleaned. */
+    final boolean cleaning;
+    /** The Coding Scheme Designator of this item, once seen (it sorts before Code Meaning). */
+    String scheme = "";
+    /** Where this item is, as {@code 0040,A730[0]/}: for the last check's reasons. */
+    final String path;
+    private long lastTag = -1;
+
+    Level(boolean cleaning, String path) {
+      this.cleaning = cleaning;
+      this.path = path;
+    }
+
+    /**
+     * PS3.5 7.1: elements in ascending tag order, each tag once. A file that breaks it cannot be
+     * streamed without writing a tag twice, so it fails (no value is named).
+     */
+    void inOrder(int tag, DicomReader r) throws DicomParseException {
+      long t = tag & 0xFFFFFFFFL;
+      if (t <= lastTag) {
+        throw new DicomParseException(r.offset(), (t == lastTag ? "a tag repeated"
+            : "elements out of ascending tag order") + " (PS3.5 7.1)");
+      }
+      lastTag = t;
     }
   }
 

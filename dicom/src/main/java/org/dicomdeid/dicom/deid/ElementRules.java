@@ -1,5 +1,6 @@
 package org.dicomdeid.dicom.deid;
 
+import java.util.EnumSet;
 import java.util.Set;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.Tags;
@@ -14,64 +15,132 @@ import org.dicomdeid.dicom.VR;
  *       input's at the top level; {@link Deidentifier} handles them before asking here.
  *   <li>Private attributes (odd groups, PS3.5 7.8) are removed, unless Retain Safe Private is
  *       selected and the attribute is on the safe list ({@link SafePrivate}).
+ *   <li>Never kept: command elements (0000,xxxx, PS3.7 E.1) and file meta elements (0002,xxxx,
+ *       PS3.10 7.1) found inside a data set; a tag the dictionary does not know, whatever its VR
+ *       or encoding; every UR value (URLs such as RetrieveURL carry UIDs and MRNs); a whole
+ *       overlay (60xx, PS3.3 C.9.2) or curve (50xx) group when its data goes (PS3.15 E.1-1 rows
+ *       60xx3000, 50xxxxxx).
  *   <li>An attribute listed in PS3.15 Table E.1-1 gets the table's action under the selected
  *       options ({@link Profile#actionFor}). C means: shift for DA/DT when dates are shifted,
- *       recurse for SQ, and otherwise empty the value, since free text cannot be proven clean.
+ *       clean the items for SQ, and otherwise empty the value. On a sequence, D and Z write it
+ *       empty (no items: the original items and their text never survive), except reference
+ *       sequences (Referenced...Sequence), which hold UID references and keep their items with
+ *       the rules applied, as X/Z/U* does.
  *   <li>Not listed: by VR (Table E.1-1 is "subject to extension"): UI values that are not
  *       registered DICOM UIDs are replaced (U), except class, syntax and coding-scheme UIDs;
- *       DA and DT are kept with full dates and shifted with modified dates; PN is emptied; a
- *       sequence is recursed into; anything else is kept.
+ *       DA and DT are kept with full dates and shifted with modified dates; PN is emptied; text
+ *       (AE LO LT SH ST UC UT) is removed unless on {@link UnlistedTextKeepList} (or the
+ *       keepUnlistedText choice); a sequence is recursed into; anything else is kept.
+ *   <li>Inside a sequence that is being cleaned (C: Clean Structured Content, Clean Graphics,
+ *       PS3.15 E.3.3, E.3.4), unlisted PN and free text are replaced by a dummy instead of being
+ *       removed, so that the items stay valid; codes and numbers are kept.
  * </ol>
  */
 final class ElementRules {
+  /** VRs whose values can hold free text, names or addresses. */
+  static final Set<VR> TEXT = EnumSet.of(VR.AE, VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.UC,
+      VR.UR, VR.UT);
+
   private final Profile profile;
   private final Set<ProfileOption> options;
   private final boolean shiftDates;
+  private final boolean keepUnlistedText;
+  private final boolean overlaysGo;
+  private final boolean curvesGo;
 
   ElementRules(Profile profile, Set<ProfileOption> options) {
+    this(profile, options, false);
+  }
+
+  ElementRules(Profile profile, Set<ProfileOption> options, boolean keepUnlistedText) {
     this.profile = profile;
     this.options = options;
     this.shiftDates = options.contains(ProfileOption.RETAIN_LONG_MODIFIED_DATES);
+    this.keepUnlistedText = keepUnlistedText;
+    this.overlaysGo = profile.actionFor(0x60003000, options) != Action.K;
+    this.curvesGo = profile.actionFor(0x50003000, options) != Action.K;
   }
 
-  /** The Op for a public (even group) element; {@code vr} is the effective VR. */
+  /** The Op for a public (even group) element outside cleaned items; {@code vr} effective. */
   Op decide(int tag, VR vr) {
+    return decide(tag, vr, false);
+  }
+
+  /**
+   * The Op for a public (even group) element; {@code vr} is the effective VR; {@code cleaning}
+   * is true inside the items of a sequence whose action is C.
+   */
+  Op decide(int tag, VR vr, boolean cleaning) {
+    if (neverKept(tag) || vr == VR.UR) {
+      return Op.REMOVE;
+    }
     Action a = profile.actionFor(tag, options);
     if (a != null) {
-      return fromAction(a.resolve(), vr);
-    }
-    if (vr == VR.SQ) {
-      return Op.RECURSE;
+      return vr == VR.SQ ? sequence(tag, a) : fromAction(a, vr);
     }
     switch (vr) {
+      case SQ:
+        return cleaning ? Op.CLEAN : Op.RECURSE;
       case UI:
         return isClassOrSyntaxUid(tag) ? Op.KEEP : Op.UID;
       case DA:
       case DT:
         return shiftDates ? Op.SHIFT_DATE : Op.KEEP;
       case PN:
-        return Op.EMPTY;
+        return cleaning ? Op.DUMMY : Op.EMPTY;
       default:
-        return Op.KEEP;
+        if (!TEXT.contains(vr) || UnlistedTextKeepList.contains(tag) || keepUnlistedText) {
+          return Op.KEEP;
+        }
+        return cleaning ? Op.DUMMY : Op.REMOVE;
     }
+  }
+
+  /** Command, file meta, unknown tags and data-less overlay or curve groups: always removed. */
+  boolean neverKept(int tag) {
+    int group = Tags.group(tag);
+    if (group == 0x0000 || group == 0x0002) {
+      return true;
+    }
+    if ((group & 0xFF01) == 0x6000 && overlaysGo || (group & 0xFF01) == 0x5000 && curvesGo) {
+      return true; // PS3.3 C.9.2, C.10.2 (retired): the whole group, all even groups xx
+    }
+    return ElementDictionary.keywordOf(tag).isEmpty();
+  }
+
+  private Op sequence(int tag, Action a) {
+    switch (a) {
+      case X:
+        return Op.REMOVE;
+      case C:
+        return Op.CLEAN;
+      case K:
+      case U:
+        return Op.RECURSE;
+      default: // Z, D: no original item survives; references keep their (replaced) UIDs
+        return isReferenceSequence(tag) ? Op.RECURSE : Op.EMPTY;
+    }
+  }
+
+  /** Sequences of SOP references (PS3.3 10.6 SOP Instance Reference Macro and relatives). */
+  static boolean isReferenceSequence(int tag) {
+    String k = ElementDictionary.keywordOf(tag);
+    return k.startsWith("Referenced") && k.endsWith("Sequence");
   }
 
   private Op fromAction(Action a, VR vr) {
     switch (a) {
       case K:
-        return vr == VR.SQ ? Op.RECURSE : Op.KEEP;
+        return Op.KEEP;
       case X:
         return Op.REMOVE;
       case Z:
         return Op.EMPTY;
       case D:
-        return vr == VR.SQ ? Op.RECURSE : vr == VR.UI ? Op.UID : Op.DUMMY;
+        return vr == VR.UI ? Op.UID : Op.DUMMY;
       case U:
-        return vr == VR.SQ ? Op.RECURSE : Op.UID;
+        return Op.UID;
       case C:
-        if (vr == VR.SQ) {
-          return Op.RECURSE;
-        }
         if ((vr == VR.DA || vr == VR.DT) && shiftDates) {
           return Op.SHIFT_DATE;
         }

@@ -19,5 +19,10 @@ enum Op {
   /** C for dates and date-times under the shifted-dates option: shift by the subject's offset. */
   SHIFT_DATE,
   /** For sequences: keep the sequence and apply the rules to every item's attributes. */
-  RECURSE
+  RECURSE,
+  /**
+   * For sequences under C (PS3.15 E.3.3, E.3.4): keep the items and clean them: the rules apply
+   * inside, and unlisted names and free text become dummies instead of being removed.
+   */
+  CLEAN
 }

@@ -108,12 +108,37 @@ final class ValueRewrites {
     }
   }
 
+  /** PS3.5 6.2 DT, with an optional UTC offset. */
+  private static final java.util.regex.Pattern DATE_TIME =
+      java.util.regex.Pattern.compile("(\\d{8})(\\d{0,6}(?:\\.\\d{1,6})?)([+-]\\d{4}(?![0-9]))?");
+
+  /**
+   * Shifts a DT value or a DT range (PS3.4 C.2.2.2.5: {@code A-B}, {@code -B}, {@code A-}): each
+   * side's date part moves; a value whose date is shorter than YYYYMMDD cannot be shifted by
+   * days without revealing it, and gives null.
+   */
   private static String shiftDateTime(String v, int days) {
-    if (v.length() < 8) {
-      return null; // a year or month alone cannot be shifted by days without revealing it
+    java.util.regex.Matcher m = DATE_TIME.matcher(v);
+    StringBuilder out = new StringBuilder();
+    int at = 0;
+    int sides = 0;
+    while (at < v.length()) {
+      if (v.charAt(at) == '-' && (at == 0 || sides == 1)) {
+        out.append('-');
+        at++;
+        continue;
+      }
+      if (!m.find(at) || m.start() != at || ++sides > 2) {
+        return null;
+      }
+      String date = shiftDate(m.group(1), days);
+      if (date == null) {
+        return null;
+      }
+      out.append(date).append(m.group(2)).append(m.group(3) == null ? "" : m.group(3));
+      at = m.end();
     }
-    String date = shiftDate(v.substring(0, 8), days);
-    return date == null ? null : date + v.substring(8);
+    return out.toString();
   }
 
   static String decode(byte[] value) {

@@ -55,8 +55,8 @@ class ActionCodeTest {
     out.assertEmpty(path("AccessionNumber"));
   }
 
-  // 00400551,Specimen Identifier,D ; 0040A073,Verifying Observer Sequence,D (SQ: rules inside) ;
-  // 0040A075,Verifying Observer Name,D ; 00401101,Person Identification Code Sequence,D
+  // 00400551,Specimen Identifier,D ; 0040A073,Verifying Observer Sequence,D (SQ: written empty,
+  // no original item survives) ; 0040A075,Verifying Observer Name,D (its own row, at any depth)
   @Test
   void dReplacesWithADummyOfTheVr() throws IOException {
     DeidOutput out = run(TestDataset.ct()
@@ -66,9 +66,13 @@ class ActionCodeTest {
             .seq("PersonIdentificationCodeSequence", new TestDataset()
                 .put("CodeValue", "EMP-0042").put("CodingSchemeDesignator", "L"))));
     out.assertValue(path("SpecimenIdentifier"), VR.LO, "DEIDENTIFIED");
-    String item = path("VerifyingObserverSequence") + "[0]/";
-    out.assertValue(item + path("VerifyingObserverName"), VR.PN, "DEIDENTIFIED");
-    assertEquals(1, out.get(item + path("PersonIdentificationCodeSequence")).items());
+    assertEquals(0, out.get(path("VerifyingObserverSequence")).items());
+    assertEquals(-1, PhiLeakTest.indexOf(out.bytes, "VERI^FIER".getBytes()));
+    DeidOutput inside = run(TestDataset.ct().seq("ReferencedSeriesSequence", new TestDataset()
+        .put("VerifyingObserverName", "VERI^FIER")));
+    out.assertValue(path("SpecimenIdentifier"), VR.LO, "DEIDENTIFIED");
+    inside.assertValue(path("ReferencedSeriesSequence") + "[0]/" + path("VerifyingObserverName"),
+        VR.PN, "DEIDENTIFIED");
   }
 
   // Nothing in the basic column is K; K comes from the options and from unlisted attributes.
@@ -107,17 +111,21 @@ class ActionCodeTest {
     assertTrue(sop.startsWith("2.25.") && sop.length() <= 64, sop);
   }
 
-  // 00081110,Referenced Study Sequence,X/Z -> Z: present, empty sequence ;
-  // 300A00B2,Treatment Machine Name,X/Z -> Z: present, empty value
+  // 00081110,Referenced Study Sequence,X/Z -> Z; a reference sequence keeps its items with
+  // replaced UIDs (a valid non-zero value, as X/Z/U*) ; 00400555,Acquisition Context Sequence,
+  // X/Z -> Z: present, empty ; 300A00B2,Treatment Machine Name,X/Z -> Z: present, empty value
   @Test
   void combinedXzResolvesToZ() throws IOException {
     DeidOutput out = run(TestDataset.ct()
         .seq("ReferencedStudySequence", new TestDataset()
             .put("ReferencedSOPClassUID", "1.2.840.10008.3.1.2.3.1")
             .put("ReferencedSOPInstanceUID", TestDataset.STUDY))
-        .put("TreatmentMachineName", "LINAC-ROOM-3"));
+        .put("TreatmentMachineName", "LINAC-ROOM-3")
+        .seq("AcquisitionContextSequence", new TestDataset().put("CodeMeaning", "X")));
     assertEquals(VR.SQ, out.get(path("ReferencedStudySequence")).vr());
-    assertEquals(0, out.get(path("ReferencedStudySequence")).items());
+    out.assertValue(path("ReferencedStudySequence") + "[0]/" + path("ReferencedSOPInstanceUID"),
+        VR.UI, KEYED.uid(TestDataset.STUDY));
+    assertEquals(0, out.get(path("AcquisitionContextSequence")).items());
     out.assertEmpty(path("TreatmentMachineName"));
   }
 

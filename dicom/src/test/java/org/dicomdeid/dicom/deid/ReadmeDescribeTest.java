@@ -56,6 +56,17 @@ class ReadmeDescribeTest {
     }
   }
 
+  /** The README shows the keep-list of unlisted text attributes, row by row. */
+  @Test
+  void readmeShowsTheUnlistedTextKeepList() throws IOException {
+    String md = Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);
+    for (UnlistedTextKeepList.Row r : UnlistedTextKeepList.rows().values()) {
+      String row = String.format("| (%04X,%04X) | %s | %s |", r.tag() >>> 16, r.tag() & 0xFFFF,
+          r.keyword(), r.reason());
+      assertTrue(md.contains(row), "README.md lacks the keep-list row " + row);
+    }
+  }
+
   /** The resource the integrator pastes from stays what the engine says. */
   @Test
   void describeDefaultResourceIsCurrent() throws IOException {

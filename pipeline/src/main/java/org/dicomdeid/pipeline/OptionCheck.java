@@ -155,7 +155,7 @@ final class OptionCheck {
   static String profileProblem(String list) {
     Set<ProfileOption> chosen = EnumSet.noneOf(ProfileOption.class);
     for (String name : list.split(",")) {
-      if (!name.isBlank()) {
+      if (!name.isBlank() && !name.strip().equals(DeidConfig.KEEP_UNLISTED_TEXT)) {
         try {
           chosen.add(ProfileOption.byName(name.strip()));
         } catch (IllegalArgumentException e) {

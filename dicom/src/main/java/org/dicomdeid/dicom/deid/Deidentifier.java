@@ -316,6 +316,9 @@ public final class Deidentifier {
         // so no rule reaches the attributes inside them: keep the attribute, but empty.
         op = Op.EMPTY;
       }
+      if (op == Op.KEEP && textUnderNonTextTag(tag, vr) && !config.keepUnlistedText()) {
+        op = Op.REMOVE; // e.g. a name sent as LT under StudyDate, which the dates option keeps
+      }
       if (op == Op.KEEP && tag == Tags.CodingSchemeDesignator) {
         byte[] scheme = small();
         level.scheme = Values.string(scheme).trim();
@@ -363,6 +366,9 @@ public final class Deidentifier {
         return;
       }
       byte[] v = small();
+      if (!ValueRewrites.plausible(effective, v)) {
+        v = new byte[0]; // text where a date or number belongs: not kept (PS3.5 6.2)
+      }
       if (tag == Tags.SpecificCharacterSet && r.depth() == 0) {
         charset = SpecificCharacterSet.of(Values.strings(v).toArray(String[]::new));
       }
@@ -556,12 +562,22 @@ public final class Deidentifier {
     }
   }
 
-  /** For UN elements of a known public tag, the dictionary's VR says how to treat the value. */
+  /**
+   * The VR the rules decide by. For UN elements of a known public tag, the dictionary's VR. For
+   * a text attribute sent with a binary or other non-text VR, the dictionary's text VR, so that
+   * text cannot hide behind a VR that is kept.
+   */
   static VR effectiveVr(int tag, VR vr) {
-    if (vr != VR.UN) {
-      return vr;
-    }
     VR d = ElementDictionary.vrOf(tag);
-    return d == VR.SQ ? VR.UN : d;
+    if (vr == VR.UN) {
+      return d == VR.SQ ? VR.UN : d;
+    }
+    return ElementRules.TEXT.contains(d) && !ElementRules.TEXT.contains(vr) ? d : vr;
+  }
+
+  /** Text sent under a tag whose registered VR is not text (a date, a number, a sequence). */
+  static boolean textUnderNonTextTag(int tag, VR vr) {
+    VR d = ElementDictionary.vrOf(tag);
+    return ElementRules.TEXT.contains(vr) && d != VR.UN && !ElementRules.TEXT.contains(d);
   }
 }

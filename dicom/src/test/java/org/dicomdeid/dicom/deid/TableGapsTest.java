@@ -202,4 +202,20 @@ class TableGapsTest {
           r.keyword() + " is not a text VR");
     }
   }
+
+  /** Text cannot hide behind a wrong explicit VR: a kept date tag or a binary VR. */
+  @Test
+  void textUnderAWrongVrGoes() throws IOException {
+    DeidOutput out = DeidOutput.run(TestDataset.ct()
+        .put(TestDataset.tag("StudyDate"), VR.LT, MARK + " HONG")
+        .put(TestDataset.tag("DocumentTitle"), VR.OB, MARK + "OB")
+        .put(TestDataset.tag("ContentDate"), VR.DA, "20220921")
+        .put(TestDataset.tag("AcquisitionDate"), VR.DA, MARK)
+        .put(TestDataset.tag("SliceThickness"), VR.DS, MARK + "DS")
+        .put(TestDataset.tag("InstanceNumber"), VR.IS, "12").file(), DEFAULT);
+    assertFalse(leaks(out), () -> out.elements.keySet().toString());
+    out.assertValue(path("ContentDate"), VR.DA, "20220921");
+    out.assertValue(path("InstanceNumber"), VR.IS, "12");
+    out.assertEmpty(path("SliceThickness"));
+  }
 }

@@ -36,7 +36,7 @@ final class Description {
     line(sb, counts, Action.X, "removed");
     line(sb, counts, Action.Z, "kept with an empty value (an empty sequence for SQ)");
     line(sb, counts, Action.D, "replaced with a dummy value of the same VR (a sequence is"
-        + " written empty: no original item survives)");
+        + " removed: no original item survives)");
     line(sb, counts, Action.U, "UIDs replaced with 2.25 UIDs from HMAC-SHA256 of the original"
         + " under the secret key");
     line(sb, counts, Action.C, (shift ? "cleaned: dates shifted, free text emptied"

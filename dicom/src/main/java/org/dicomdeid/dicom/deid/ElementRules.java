@@ -169,4 +169,23 @@ final class ElementRules {
         || k.equals("ContextGroupExtensionCreatorUID") || k.equals("PrivateInformationCreatorUID")
         || Tags.group(tag) == 0x0002 && k.equals("ImplementationClassUID");
   }
+
+  /**
+   * The VR the rules decide by. For UN elements of a known public tag, the dictionary's VR. For
+   * a text attribute sent with a binary or other non-text VR, the dictionary's text VR, so that
+   * text cannot hide behind a VR that is kept.
+   */
+  static VR effectiveVr(int tag, VR vr) {
+    VR d = ElementDictionary.vrOf(tag);
+    if (vr == VR.UN) {
+      return d == VR.SQ ? VR.UN : d;
+    }
+    return TEXT.contains(d) && !TEXT.contains(vr) ? d : vr;
+  }
+
+  /** Text sent under a tag whose registered VR is not text (a date, a number, a sequence). */
+  static boolean textUnderNonTextTag(int tag, VR vr) {
+    VR d = ElementDictionary.vrOf(tag);
+    return TEXT.contains(vr) && d != VR.UN && !TEXT.contains(d);
+  }
 }

@@ -44,6 +44,20 @@ class DeidOptionsTest {
   }
 
   @Test
+  void keepUnlistedTextIsAcceptedBesideTheProfileOptions() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Runs.Result ok = Runs.main(Runs.args(dir, in.toString(),
+        "--options=keepUnlistedText,cleanGraphics"));
+    assertEquals(0, ok.status(), ok.err());
+    DeidSettings s = DeidSettings.from(org.apache.beam.sdk.options.PipelineOptionsFactory
+        .fromArgs(Runs.args(dir, in.toString(), "--options=keepUnlistedText"))
+        .as(DeidOptions.class));
+    assertTrue(s.config().keepUnlistedText());
+    assertTrue(s.config().options().contains(
+        org.dicomdeid.dicom.deid.ProfileOption.RETAIN_LONG_FULL_DATES));
+  }
+
+  @Test
   void aMappingMadeWithShiftedDatesNeedsShiftedDates() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.writeString(in.resolve("notes.txt"), "not DICOM");

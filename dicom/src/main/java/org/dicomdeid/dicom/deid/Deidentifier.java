@@ -6,9 +6,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import org.dicomdeid.dicom.DeflateSplice;
 import org.dicomdeid.dicom.DicomCopy;
@@ -218,9 +216,9 @@ public final class Deidentifier {
     private final int dateOffset;
     private final TreeMap<Integer, DeidRecord.Insert> pending;
     /** The open items, innermost first; the data set itself is the last. */
-    private final ArrayDeque<Level> levels = new ArrayDeque<>();
+    private final ArrayDeque<OpenItem> levels = new ArrayDeque<>();
     /** The open sequences that are written, innermost first. */
-    private final ArrayDeque<Sequence> sequences = new ArrayDeque<>();
+    private final ArrayDeque<OpenItem.Sequence> sequences = new ArrayDeque<>();
     private final LastCheck check;
     /** A top-level value already read for the last check, to be used by this element. */
     private byte[] preread;
@@ -235,7 +233,7 @@ public final class Deidentifier {
       this.dateOffset = config.shiftDates() ? keyed.dateOffsetDays(subject.mrn()) : 0;
       this.pending = DeidRecord.inserts(patientName(subject), subject.subjectId(),
           config.options());
-      levels.push(new Level(false, ""));
+      levels.push(new OpenItem(false, ""));
     }
 
     void dataSet() throws IOException {
@@ -252,8 +250,8 @@ public final class Deidentifier {
             break;
           case ITEM_START:
             w.startItem();
-            Sequence sq = sequences.peek();
-            levels.push(new Level(sq.cleaning(), sq.path() + "[" + sq.items()[0]++ + "]/"));
+            OpenItem.Sequence sq = sequences.peek();
+            levels.push(new OpenItem(sq.cleaning(), sq.path() + "[" + sq.items()[0]++ + "]/"));
             break;
           case ITEM_END:
             w.endItem();
@@ -311,13 +309,16 @@ public final class Deidentifier {
         r.skipValue(); // retired, and wrong once values change (PS3.5 7.2)
         return;
       }
-      VR effective = effectiveVr(tag, vr);
-      Level level = levels.peek();
+      VR effective = ElementRules.effectiveVr(tag, vr);
+      OpenItem level = levels.peek();
       Op op = rules.decide(tag, effective, level.cleaning);
       if (vr == VR.UN && ElementDictionary.vrOf(tag) == VR.SQ && op != Op.REMOVE) {
         // PS3.5 6.2.2: a sequence sent as UN of defined length. Its items are opaque bytes here,
         // so no rule reaches the attributes inside them: keep the attribute, but empty.
         op = Op.EMPTY;
+      }
+      if (op == Op.KEEP && ElementRules.textUnderNonTextTag(tag, vr) && !config.keepUnlistedText()) {
+        op = Op.REMOVE; // e.g. a name sent as LT under StudyDate, which the dates option keeps
       }
       if (op == Op.KEEP && tag == Tags.CodingSchemeDesignator) {
         byte[] scheme = small();
@@ -366,6 +367,9 @@ public final class Deidentifier {
         return;
       }
       byte[] v = small();
+      if (!ValueRewrites.plausible(effective, v)) {
+        v = new byte[0]; // text where a date or number belongs: not kept (PS3.5 6.2)
+      }
       if (tag == Tags.SpecificCharacterSet && r.depth() == 0) {
         charset = SpecificCharacterSet.of(Values.strings(v).toArray(String[]::new));
       }
@@ -476,7 +480,7 @@ public final class Deidentifier {
         case CLEAN:
         case RECURSE:
           w.startSequence(tag);
-          sequences.push(new Sequence(op == Op.CLEAN || levels.peek().cleaning,
+          sequences.push(new OpenItem.Sequence(op == Op.CLEAN || levels.peek().cleaning,
               levels.peek().path + LastCheck.path(tag), new int[1]));
           break;
         default:
@@ -523,48 +527,5 @@ public final class Deidentifier {
         }
       }
     }
-  }
-
-  /** An open sequence that is written: whether its items are cleaned, its path, items so far. */
-  private record Sequence(boolean cleaning, String path, int[] items) {}
-
-  /** The state of one open item (or the data set): PS3.5 7.1, 7.5, 7.8.1. */
-  private static final class Level {
-    /** Private creators by block (group << 8 | xx). */
-    final Map<Integer, String> creators = new HashMap<>();
-    /** True inside the items of a sequence that is being cleaned. */
-    final boolean cleaning;
-    /** The Coding Scheme Designator of this item, once seen (it sorts before Code Meaning). */
-    String scheme = "";
-    /** Where this item is, as {@code 0040,A730[0]/}: for the last check's reasons. */
-    final String path;
-    private long lastTag = -1;
-
-    Level(boolean cleaning, String path) {
-      this.cleaning = cleaning;
-      this.path = path;
-    }
-
-    /**
-     * PS3.5 7.1: elements in ascending tag order, each tag once. A file that breaks it cannot be
-     * streamed without writing a tag twice, so it fails (no value is named).
-     */
-    void inOrder(int tag, DicomReader r) throws DicomParseException {
-      long t = tag & 0xFFFFFFFFL;
-      if (t <= lastTag) {
-        throw new DicomParseException(r.offset(), (t == lastTag ? "a tag repeated"
-            : "elements out of ascending tag order") + " (PS3.5 7.1)");
-      }
-      lastTag = t;
-    }
-  }
-
-  /** For UN elements of a known public tag, the dictionary's VR says how to treat the value. */
-  static VR effectiveVr(int tag, VR vr) {
-    if (vr != VR.UN) {
-      return vr;
-    }
-    VR d = ElementDictionary.vrOf(tag);
-    return d == VR.SQ ? VR.UN : d;
   }
 }

@@ -36,7 +36,7 @@ final class Description {
     line(sb, counts, Action.X, "removed");
     line(sb, counts, Action.Z, "kept with an empty value (an empty sequence for SQ)");
     line(sb, counts, Action.D, "replaced with a dummy value of the same VR (a sequence is"
-        + " written empty: no original item survives)");
+        + " removed: no original item survives)");
     line(sb, counts, Action.U, "UIDs replaced with 2.25 UIDs from HMAC-SHA256 of the original"
         + " under the secret key");
     line(sb, counts, Action.C, (shift ? "cleaned: dates shifted, free text emptied"
@@ -70,6 +70,9 @@ final class Description {
         + " other URL); command (0000,xxxx) and file meta (0002,xxxx) elements inside the data"
         + " set; tags the dictionary does not know, whatever the VR or encoding; overlay groups"
         + " (60xx) and curve groups (50xx), every even group whole, since their data goes\n");
+    sb.append("Wrong VRs: a text attribute sent with a non-text VR is decided as text; text"
+        + " sent under a date, number or sequence tag is removed; a kept DA DT TM DS IS AS value"
+        + " with characters outside its VR is emptied\n");
     sb.append("Elements out of ascending tag order, or a tag twice: the file fails"
         + " (PS3.5 7.1)\n");
     sb.append("Private attributes: ").append(options.contains(ProfileOption.RETAIN_SAFE_PRIVATE)

@@ -22,10 +22,12 @@ import org.dicomdeid.dicom.VR;
  *       60xx3000, 50xxxxxx).
  *   <li>An attribute listed in PS3.15 Table E.1-1 gets the table's action under the selected
  *       options ({@link Profile#actionFor}). C means: shift for DA/DT when dates are shifted,
- *       clean the items for SQ, and otherwise empty the value. On a sequence, D and Z write it
- *       empty (no items: the original items and their text never survive), except reference
- *       sequences (Referenced...Sequence), which hold UID references and keep their items with
- *       the rules applied, as X/Z/U* does.
+ *       clean the items for SQ, and otherwise empty the value. On a sequence, Z writes it empty
+ *       and D removes it (as dcm4che's and CTP's basic profiles do for ContentSequence and
+ *       GraphicAnnotationSequence; a dummy item would have to be invented, and an empty Type 1
+ *       or 1C sequence is invalid where an absent one is not): the original items and their
+ *       text never survive. Reference sequences (Referenced...Sequence) hold UID references and
+ *       keep their items with the rules applied, as X/Z/U* does.
  *   <li>Not listed: by VR (Table E.1-1 is "subject to extension"): UI values that are not
  *       registered DICOM UIDs are replaced (U), except class, syntax and coding-scheme UIDs;
  *       DA and DT are kept with full dates and shifted with modified dates; PN is emptied; text
@@ -117,8 +119,10 @@ final class ElementRules {
       case K:
       case U:
         return Op.RECURSE;
-      default: // Z, D: no original item survives; references keep their (replaced) UIDs
+      case Z: // no original item survives; references keep their (replaced) UIDs
         return isReferenceSequence(tag) ? Op.RECURSE : Op.EMPTY;
+      default: // D
+        return isReferenceSequence(tag) ? Op.RECURSE : Op.REMOVE;
     }
   }
 
@@ -164,5 +168,24 @@ final class ElementRules {
         || k.equals("CodingSchemeUID") || k.equals("ContextUID")
         || k.equals("ContextGroupExtensionCreatorUID") || k.equals("PrivateInformationCreatorUID")
         || Tags.group(tag) == 0x0002 && k.equals("ImplementationClassUID");
+  }
+
+  /**
+   * The VR the rules decide by. For UN elements of a known public tag, the dictionary's VR. For
+   * a text attribute sent with a binary or other non-text VR, the dictionary's text VR, so that
+   * text cannot hide behind a VR that is kept.
+   */
+  static VR effectiveVr(int tag, VR vr) {
+    VR d = ElementDictionary.vrOf(tag);
+    if (vr == VR.UN) {
+      return d == VR.SQ ? VR.UN : d;
+    }
+    return TEXT.contains(d) && !TEXT.contains(vr) ? d : vr;
+  }
+
+  /** Text sent under a tag whose registered VR is not text (a date, a number, a sequence). */
+  static boolean textUnderNonTextTag(int tag, VR vr) {
+    VR d = ElementDictionary.vrOf(tag);
+    return TEXT.contains(vr) && d != VR.UN && !TEXT.contains(d);
   }
 }

@@ -141,6 +141,42 @@ final class ValueRewrites {
     return out.toString();
   }
 
+  /**
+   * Whether a value of a date, time, number or age VR uses only its VR's characters (PS3.5
+   * 6.2), so that no text can hide in a value that is kept. Other VRs: true.
+   */
+  static boolean plausible(VR vr, byte[] value) {
+    String allowed;
+    switch (vr) {
+      case DA:
+        allowed = "0123456789.-";
+        break;
+      case DT:
+        allowed = "0123456789.+-";
+        break;
+      case TM:
+        allowed = "0123456789.:-";
+        break;
+      case DS:
+        allowed = "0123456789+-Ee.";
+        break;
+      case IS:
+        allowed = "0123456789+-";
+        break;
+      case AS:
+        allowed = "0123456789DWMY";
+        break;
+      default:
+        return true;
+    }
+    for (byte b : value) {
+      if (b != ' ' && b != '\\' && b != 0 && allowed.indexOf(b) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static String decode(byte[] value) {
     return new String(value, StandardCharsets.ISO_8859_1);
   }

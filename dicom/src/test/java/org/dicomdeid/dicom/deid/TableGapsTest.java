@@ -47,9 +47,9 @@ class TableGapsTest {
   }
 
   @Test
-  void aReportsContentSequenceIsEmptiedByDefaultAndCleanedWithTheOption() throws IOException {
+  void aReportsContentSequenceIsRemovedByDefaultAndCleanedWithTheOption() throws IOException {
     DeidOutput basic = DeidOutput.run(report().file(), DEFAULT);
-    assertEquals(0, basic.get(path("ContentSequence")).items());
+    assertFalse(basic.has(path("ContentSequence")));
     assertFalse(leaks(basic));
     DeidOutput clean = DeidOutput.run(report().file(),
         EnumSet.of(ProfileOption.CLEAN_STRUCTURED_CONTENT));
@@ -71,8 +71,7 @@ class TableGapsTest {
     TestDataset gsps = TestDataset.ct().seq("GraphicAnnotationSequence", new TestDataset()
         .put("GraphicLayer", "LAYER").seq("TextObjectSequence", new TestDataset()
             .put("UnformattedTextValue", MARK + " KIM")));
-    assertEquals(0, DeidOutput.run(gsps.file(), DEFAULT)
-        .get(path("GraphicAnnotationSequence")).items());
+    assertFalse(DeidOutput.run(gsps.file(), DEFAULT).has(path("GraphicAnnotationSequence")));
     DeidOutput clean = DeidOutput.run(gsps.file(), EnumSet.of(ProfileOption.CLEAN_GRAPHICS));
     assertFalse(leaks(clean));
     clean.assertValue(path("GraphicAnnotationSequence") + "[0]/" + path("TextObjectSequence")
@@ -201,5 +200,21 @@ class TableGapsTest {
       assertTrue(ElementRules.TEXT.contains(org.dicomdeid.dicom.ElementDictionary.vrOf(r.tag())),
           r.keyword() + " is not a text VR");
     }
+  }
+
+  /** Text cannot hide behind a wrong explicit VR: a kept date tag or a binary VR. */
+  @Test
+  void textUnderAWrongVrGoes() throws IOException {
+    DeidOutput out = DeidOutput.run(TestDataset.ct()
+        .put(TestDataset.tag("StudyDate"), VR.LT, MARK + " HONG")
+        .put(TestDataset.tag("DocumentTitle"), VR.OB, MARK + "OB")
+        .put(TestDataset.tag("ContentDate"), VR.DA, "20220921")
+        .put(TestDataset.tag("AcquisitionDate"), VR.DA, MARK)
+        .put(TestDataset.tag("SliceThickness"), VR.DS, MARK + "DS")
+        .put(TestDataset.tag("InstanceNumber"), VR.IS, "12").file(), DEFAULT);
+    assertFalse(leaks(out), () -> out.elements.keySet().toString());
+    out.assertValue(path("ContentDate"), VR.DA, "20220921");
+    out.assertValue(path("InstanceNumber"), VR.IS, "12");
+    out.assertEmpty(path("SliceThickness"));
   }
 }

@@ -46,6 +46,7 @@ class DeidOptionsTest {
   @Test
   void keepUnlistedTextIsAcceptedBesideTheProfileOptions() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("notes.txt"), "not DICOM"); // an input with no file is refused
     Runs.Result ok = Runs.main(Runs.args(dir, in.toString(),
         "--options=keepUnlistedText,cleanGraphics"));
     assertEquals(0, ok.status(), ok.err());

@@ -18,6 +18,7 @@ class KeyCheckTest {
   @Test
   void aWrongOrMissingKeyIsRefusedNamingTheFingerprintNotTheKey() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
+    Files.writeString(in.resolve("notes.txt"), "not DICOM"); // an input with no file is refused
     Runs.Result first = Runs.main(Runs.args(dir, in.toString()));
     assertEquals(0, first.status(), first.err());
     Path key = dir.resolve("phi/secret.key");

@@ -3,7 +3,6 @@ package org.dicomdeid.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -19,9 +18,9 @@ import org.dicomdeid.transforms.AssignSubjects;
 import org.dicomdeid.transforms.ExtractHeaders;
 import org.dicomdeid.transforms.GroupBySeries;
 import org.dicomdeid.transforms.HeaderRecord;
-import org.dicomdeid.transforms.MappingCsv;
 import org.dicomdeid.transforms.MappingRow;
 import org.dicomdeid.transforms.Outcome;
+import org.dicomdeid.transforms.ReadMapping;
 import org.dicomdeid.transforms.RewriteFiles;
 import org.dicomdeid.transforms.StaleTemps;
 import org.dicomdeid.transforms.WriteMappingCsv;
@@ -40,7 +39,7 @@ public final class DeidPipeline {
 
   /** What a test asserts on. */
   public record Outputs(PCollection<Outcome> outcomes, PCollection<Map<String, String>> subjects,
-      PCollection<List<MappingRow>> mapping, PCollection<String> report) {}
+      PCollection<String> mapping, PCollection<String> report) {}
 
   public static void main(String[] args) {
     System.exit(execute(args, System.out, System.err));
@@ -151,19 +150,20 @@ public final class DeidPipeline {
     PCollectionTuple grouped = extracted.get(ExtractHeaders.HEADERS)
         .apply("GroupBySeries", GroupBySeries.create());
     PCollection<HeaderRecord> ready = grouped.get(GroupBySeries.READY);
+    PCollection<MappingRow> previous =
+        pipeline.apply("ReadPreviousMapping", ReadMapping.from(s.mappingCsv()));
     PCollection<Map<String, String>> mrnToSubject = ready.apply("AssignSubjects",
-        AssignSubjects.withKey(s.config().secretKey(), s.subjectPrefix(), s.subjectDigits())
-            .withPrevious(MappingCsv.subjects(s.previousMapping())));
+        AssignSubjects.withKey(s.keyedConfig(), s.subjectPrefix(), s.subjectDigits())
+            .withPrevious(previous));
     PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
     PCollectionTuple rewritten = ready.apply("RewriteFiles",
-        RewriteFiles.to(s.output(), s.config(), subjects).withOverwrite(s.overwrite())
+        RewriteFiles.to(s.output(), s.keyedConfig(), subjects).withOverwrite(s.overwrite())
             .withBuckets(spreadBuckets(pipeline)));
-    PCollection<List<MappingRow>> mapping = PCollectionTuple
+    PCollection<String> mapping = PCollectionTuple
         .of(WriteMappingCsv.ASSIGNED, ready)
         .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))
-        .apply("WriteMappingCsv",
-        WriteMappingCsv.to(s.mappingCsv(), s.config(), subjects)
-            .withPrevious(s.previousMapping()));
+        .and(WriteMappingCsv.PREVIOUS, previous)
+        .apply("WriteMappingCsv", WriteMappingCsv.to(s.mappingCsv(), s.keyedConfig(), subjects));
     PCollection<Outcome> outcomes = PCollectionList
         .of(extracted.get(ExtractHeaders.REJECTED))
         .and(grouped.get(GroupBySeries.FAILED))

@@ -68,7 +68,7 @@ class RewriteFilesTest {
         .apply(View.asSingleton());
     PCollectionTuple result = p
         .apply("Files", Create.of(records).withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(out.toString(), CONFIG, view));
+        .apply(RewriteFiles.to(out.toString(), TestKeys.zeroKey(dir), view));
     PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(expected);
     PAssert.that(result.get(RewriteFiles.WRITTEN))
         .containsInAnyOrder(records.subList(0, records.size() - 1));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -115,10 +116,13 @@ public final class DeidPipeline {
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, settings);
     long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    started.accept(result);
-    try (ProgressLine progress = ProgressLine.start(result, console,
-        direct && options.getProgress())) {
+    try (ClusterJob cluster = direct ? null : ClusterJob.watch(
+            options.as(FlinkPipelineOptions.class).getFlinkMaster(), options.getJobName(), console);
+        ProgressLine progress = ProgressLine.start(console, cluster,
+            options.getRunner().getSimpleName(), options.getProgress())) {
+      PipelineResult result = pipeline.run();
+      started.accept(result);
+      progress.follow(result);
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("pipeline ended " + state);

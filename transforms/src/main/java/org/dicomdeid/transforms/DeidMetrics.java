@@ -6,7 +6,10 @@ import org.apache.beam.sdk.metrics.Metrics;
 /** The pipeline's counters (namespace {@value #NAMESPACE}): counts only, never values. */
 public final class DeidMetrics {
   public static final String NAMESPACE = "deid";
+  /** Files matched by the input patterns. */
   public static final String MATCHED = "matched";
+  /** Matched files whose header was read (or found unreadable). */
+  public static final String HEADERS = "headers";
   public static final String BYTES = "bytes";
 
   private DeidMetrics() {}

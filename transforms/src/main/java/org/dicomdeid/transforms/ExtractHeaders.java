@@ -87,11 +87,14 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
   /** Matches one pattern on its Beam filesystem (a folder is {@code <folder>/**}). */
   static final class MatchPatternFn extends DoFn<String, KV<String, Long>> {
+    private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
+
     @ProcessElement
     public void process(@Element String pattern, OutputReceiver<KV<String, Long>> out)
         throws IOException {
       for (MatchResult.Metadata m
           : FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD).metadata()) {
+        matched.inc();
         out.output(KV.of(m.resourceId().toString(), m.sizeBytes()));
       }
     }
@@ -103,7 +106,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
   /** Header-only parse of one file; sorts it into headers or rejected. */
   static final class ReadHeaderFn extends DoFn<KV<String, Long>, HeaderRecord> {
-    private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
+    private final Counter headers = DeidMetrics.counter(DeidMetrics.HEADERS);
     private final boolean allowBurnedIn;
 
     ReadHeaderFn(boolean allowBurnedIn) {
@@ -112,7 +115,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element KV<String, Long> file, MultiOutputReceiver out) {
-      matched.inc();
+      headers.inc();
       String path = file.getKey();
       Outcome rejected;
       String notFile = ReadProblems.notRegularFile(path);

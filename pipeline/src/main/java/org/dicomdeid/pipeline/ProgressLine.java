@@ -11,15 +11,16 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.dicomdeid.transforms.DeidMetrics;
+import org.dicomdeid.transforms.LocalCounts;
 
 /**
  * Prints progress on one line every 2 to 5 s while the pipeline runs, on every runner: counts and
- * rates only, never a path or value. From the pipeline's counters when the runner reports them
- * while it runs (DirectRunner): files matched, headers read, written, skipped, quarantined,
- * failed, MB written and MB/s, elapsed time, and an ETA once the rate is known. A FlinkRunner's
+ * rates only, never a path or value: files matched, headers read, written, skipped,
+ * quarantined, failed, MB written and MB/s, elapsed time, and an ETA once the rate is known.
+ * When the pipeline runs in this JVM (DirectRunner, embedded Flink) the counts are this JVM's
+ * {@link LocalCounts}, which move with every file; else the runner's metrics. A FlinkRunner's
  * run() returns only when the job has ended and its counters arrive at the end: on a cluster
- * the line reads the job's state from the Flink REST API ({@link ClusterJob}); embedded, it
- * says that the job is running.
+ * the line reads the job's state from the Flink REST API ({@link ClusterJob}).
  */
 final class ProgressLine implements AutoCloseable {
   private static final long PERIOD_MS = 2000;
@@ -54,13 +55,18 @@ final class ProgressLine implements AutoCloseable {
 
   private void loop(PrintStream console, ClusterJob cluster, String runner, long start) {
     Deque<long[]> samples = new ArrayDeque<>();
+    Map<String, Long> before = LocalCounts.snapshot();
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        Thread.sleep(result != null ? PERIOD_MS : QUIET_PERIOD_MS);
+        Map<String, Long> local = since(before);
+        Thread.sleep(result != null || !local.isEmpty() ? PERIOD_MS : QUIET_PERIOD_MS);
         double seconds = (System.nanoTime() - start) / 1e9;
         PipelineResult r = result;
+        local = since(before);
         String line;
-        if (r != null) {
+        if (!local.isEmpty()) {
+          line = line(local, seconds, samples);
+        } else if (r != null) {
           line = line(counters(r), seconds, samples);
         } else if (cluster != null) {
           line = String.format("progress %.0f s: %s", seconds, cluster.describe());
@@ -76,6 +82,18 @@ final class ProgressLine implements AutoCloseable {
       console.println("progress: no live counters from this runner ("
           + e.getClass().getSimpleName() + "); the summary follows at the end");
     }
+  }
+
+  /** This JVM's counts since {@code before}: empty when the pipeline runs elsewhere. */
+  private static Map<String, Long> since(Map<String, Long> before) {
+    Map<String, Long> now = new TreeMap<>();
+    LocalCounts.snapshot().forEach((name, n) -> {
+      long d = n - before.getOrDefault(name, 0L);
+      if (d != 0) {
+        now.put(name, d);
+      }
+    });
+    return now;
   }
 
   /** The deid namespace's counters, attempted values (what the runner has seen so far). */

@@ -1,7 +1,6 @@
 package org.dicomdeid.transforms;
 
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 
 /** The pipeline's counters (namespace {@value #NAMESPACE}): counts only, never values. */
 public final class DeidMetrics {
@@ -14,8 +13,9 @@ public final class DeidMetrics {
 
   private DeidMetrics() {}
 
+  /** A counter of the namespace, mirrored in this JVM's {@link LocalCounts}. */
   public static Counter counter(String name) {
-    return Metrics.counter(NAMESPACE, name);
+    return LocalCounts.mirrored(NAMESPACE, name);
   }
 
   /** The counter of an outcome's status: written, skipped, quarantined or failed. */

@@ -44,11 +44,11 @@ echo "work folder: $WORK (progress lines of every run in $WORK/log/)"
 
 cohort() { # files -> folder
   local n=$1 dir="$WORK/export-$1"
-  if [ ! -f "$dir/.complete" ]; then
+  if [ ! -f "$dir.complete" ]; then
     rm -rf "$dir"
     echo "generating $n files for $PATIENTS patients in $dir ..." >&2
     java -cp "$JAR" org.dicomdeid.dicom.sample.ScaleCohort "$dir" "$n" "$PATIENTS" >&2
-    touch "$dir/.complete"
+    touch "$dir.complete"
   fi
   echo "$dir"
 }

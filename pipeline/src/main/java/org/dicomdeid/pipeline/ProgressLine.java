@@ -131,11 +131,14 @@ final class ProgressLine implements AutoCloseable {
     if (matched == 0) {
       b.append(" (matching the input patterns)");
     }
-    b.append(String.format(" | headers read %d | written %d, skipped %d, quarantined %d,"
-        + " failed %d | %.1f MB written, %.1f MB/s, %.0f files/s", headers, written,
+    b.append(String.format(" | headers read %d | grouped by series %d, by study %d | written"
+        + " %d, skipped %d, quarantined %d, failed %d | %.1f MB written, %.1f MB/s, %.0f files/s",
+        headers, c.getOrDefault(DeidMetrics.SERIES_CHECKED, 0L),
+        c.getOrDefault(DeidMetrics.STUDY_DATED, 0L), written,
         c.getOrDefault("skipped", 0L), c.getOrDefault("quarantined", 0L),
         c.getOrDefault("failed", 0L), bytes / 1e6, mbPerS, filesPerS));
-    if (filesPerS > 0 && matched > done) {
+    // an ETA only from a rate of real work: at least 1 in 1,000 files done in the window
+    if (done - first[1] >= Math.max(10, matched / 1000) && matched > done) {
       b.append(String.format(" | ETA %.0f s", (matched - done) / filesPerS));
     }
     return b.toString();

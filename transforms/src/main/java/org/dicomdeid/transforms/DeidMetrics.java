@@ -9,6 +9,9 @@ public final class DeidMetrics {
   public static final String MATCHED = "matched";
   /** Matched files whose header was read (or found unreadable). */
   public static final String HEADERS = "headers";
+  /** Files through the series check, and through the study's dating ({@link GroupBySeries}). */
+  public static final String SERIES_CHECKED = "series-checked";
+  public static final String STUDY_DATED = "study-dated";
   public static final String BYTES = "bytes";
 
   private DeidMetrics() {}

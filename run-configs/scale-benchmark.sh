@@ -123,6 +123,11 @@ if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
   cluster_up=1
   ok=1
   run_pipeline "cluster-$N" "$HERE/flink-cluster.sh" "$(cohort "$N")" --parallelism=4 || ok=0
+  # the job's vertices with their records and bytes in and out (what crossed the shuffles)
+  rest="http://127.0.0.1:${FLINK_REST_PORT:-8081}"
+  for jid in $(curl -s --max-time 10 "$rest/jobs/overview" | grep -o '"jid":"[0-9a-f]*"' | cut -d'"' -f4); do
+    curl -s --max-time 10 "$rest/jobs/$jid" > "$WORK/log/cluster-job-$jid.json" || true
+  done
   rss=""
   for f in "$FLINK_RUN_DIR"/pids/*.pid; do
     pid=$(cat "$f")

@@ -67,6 +67,8 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     PCollection<KV<String, Long>> files = begin
         .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
+        .apply("SplitFolders", ParDo.of(new FolderPatterns.SplitFn()))
+        .setCoder(StringUtf8Coder.of())
         .apply("MatchFiles", ParDo.of(new MatchPatternFn()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the

@@ -18,8 +18,11 @@
 # TaskManager (on one machine it does; on a real cluster use a shared mount).
 # Environment: FLINK_MASTER (default 127.0.0.1:${FLINK_REST_PORT:-8081}), JAVA_OPTS for the
 # client JVM (default -Xmx1g; the work happens on the TaskManagers).
+# Before submitting, --parallelism (default 1) is checked against the cluster's free task slots:
+# more than are free exits 2 with both numbers. While the job runs a progress line reads its
+# state from the cluster's REST API; Ctrl-C on this client cancels the job on the cluster.
 # Exit status: 0 every input written, skipped or quarantined; 1 some failed (see the report), the
-# pipeline failed or the cluster could not be reached; 2 bad options.
+# pipeline failed or the cluster could not be reached; 2 bad options (or too few free slots).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 FLINK_MASTER=${FLINK_MASTER:-127.0.0.1:${FLINK_REST_PORT:-8081}}
@@ -61,6 +64,21 @@ if [[ "$master" =~ ^(https?://)?[A-Za-z0-9._-]+:[0-9]+$ ]]; then
     echo "no Flink cluster answers at $url: start the local one with" \
       "run-configs/flink-cluster/start.sh or set FLINK_MASTER=host:port" >&2
     exit 1
+  fi
+  # A job needs --parallelism free task slots (Flink's default: 1); with fewer it waits for
+  # slots that never come and fails minutes later. Check first (GET /overview).
+  parallelism=$(printf '%s\n' "$@" | sed -n 's/^--parallelism=//p' | tail -1)
+  parallelism=${parallelism:-1}
+  [[ "$parallelism" =~ ^[1-9][0-9]*$ ]] ||
+    { echo "bad options: --parallelism must be a positive number, got '$parallelism'" >&2; exit 2; }
+  overview=$(curl -s --max-time 10 "$url/overview" || true)
+  free=$(grep -o '"slots-available":[0-9]*' <<<"$overview" | cut -d: -f2)
+  total=$(grep -o '"slots-total":[0-9]*' <<<"$overview" | cut -d: -f2)
+  if [ -n "$free" ] && [ "$parallelism" -gt "$free" ]; then
+    echo "bad options: --parallelism=$parallelism needs $parallelism free task slots, but the" \
+      "cluster at $url has $free free (of $total): use --parallelism=$free or less, or start" \
+      "more TaskManagers (run-configs/flink-cluster/start.sh N gives 2N slots)" >&2
+    exit 2
   fi
 fi
 

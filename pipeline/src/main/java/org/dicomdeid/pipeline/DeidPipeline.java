@@ -3,10 +3,10 @@ package org.dicomdeid.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -19,9 +19,9 @@ import org.dicomdeid.transforms.AssignSubjects;
 import org.dicomdeid.transforms.ExtractHeaders;
 import org.dicomdeid.transforms.GroupBySeries;
 import org.dicomdeid.transforms.HeaderRecord;
-import org.dicomdeid.transforms.MappingCsv;
 import org.dicomdeid.transforms.MappingRow;
 import org.dicomdeid.transforms.Outcome;
+import org.dicomdeid.transforms.ReadMapping;
 import org.dicomdeid.transforms.RewriteFiles;
 import org.dicomdeid.transforms.StaleTemps;
 import org.dicomdeid.transforms.WriteMappingCsv;
@@ -41,7 +41,7 @@ public final class DeidPipeline {
 
   /** What a test asserts on. */
   public record Outputs(PCollection<Outcome> outcomes, PCollection<Map<String, String>> subjects,
-      PCollection<List<MappingRow>> mapping, PCollection<String> report) {}
+      PCollection<String> mapping, PCollection<String> report) {}
 
   public static void main(String[] args) {
     System.exit(execute(args, console(System.out, java.io.FileDescriptor.out),
@@ -138,10 +138,13 @@ public final class DeidPipeline {
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, settings);
     long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    started.accept(result);
-    try (ProgressLine progress = ProgressLine.start(result, console,
-        direct && options.getProgress())) {
+    try (ClusterJob cluster = direct ? null : ClusterJob.watch(
+            options.as(FlinkPipelineOptions.class).getFlinkMaster(), options.getJobName(), console);
+        ProgressLine progress = ProgressLine.start(console, cluster,
+            options.getRunner().getSimpleName(), options.getProgress())) {
+      PipelineResult result = pipeline.run();
+      started.accept(result);
+      progress.follow(result);
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("pipeline ended " + state);
@@ -173,19 +176,20 @@ public final class DeidPipeline {
     PCollectionTuple grouped = extracted.get(ExtractHeaders.HEADERS)
         .apply("GroupBySeries", GroupBySeries.create());
     PCollection<HeaderRecord> ready = grouped.get(GroupBySeries.READY);
+    PCollection<MappingRow> previous =
+        pipeline.apply("ReadPreviousMapping", ReadMapping.from(s.mappingCsv()));
     PCollection<Map<String, String>> mrnToSubject = ready.apply("AssignSubjects",
-        AssignSubjects.withKey(s.config().secretKey(), s.subjectPrefix(), s.subjectDigits())
-            .withPrevious(MappingCsv.subjects(s.previousMapping())));
+        AssignSubjects.withKey(s.keyedConfig(), s.subjectPrefix(), s.subjectDigits())
+            .withPrevious(previous));
     PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
     PCollectionTuple rewritten = ready.apply("RewriteFiles",
-        RewriteFiles.to(s.output(), s.config(), subjects).withOverwrite(s.overwrite())
+        RewriteFiles.to(s.output(), s.keyedConfig(), subjects).withOverwrite(s.overwrite())
             .withBuckets(spreadBuckets(pipeline)));
-    PCollection<List<MappingRow>> mapping = PCollectionTuple
+    PCollection<String> mapping = PCollectionTuple
         .of(WriteMappingCsv.ASSIGNED, ready)
         .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))
-        .apply("WriteMappingCsv",
-        WriteMappingCsv.to(s.mappingCsv(), s.config(), subjects)
-            .withPrevious(s.previousMapping()));
+        .and(WriteMappingCsv.PREVIOUS, previous)
+        .apply("WriteMappingCsv", WriteMappingCsv.to(s.mappingCsv(), s.keyedConfig(), subjects));
     PCollection<Outcome> outcomes = PCollectionList
         .of(extracted.get(ExtractHeaders.REJECTED))
         .and(grouped.get(GroupBySeries.FAILED))

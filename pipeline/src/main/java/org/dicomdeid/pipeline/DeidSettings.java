@@ -1,6 +1,8 @@
 package org.dicomdeid.pipeline;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import org.dicomdeid.dicom.deid.DeidConfig;
 import org.dicomdeid.dicom.deid.ProfileOption;
 import org.dicomdeid.dicom.deid.SecretKeyFile;
 import org.dicomdeid.transforms.MappingCsv;
-import org.dicomdeid.transforms.MappingRow;
+import org.dicomdeid.transforms.KeyedConfig;
 
 /**
  * The options, read once and validated: plain values for the transforms. Every problem is a
@@ -21,11 +23,19 @@ import org.dicomdeid.transforms.MappingRow;
  * @param overwrite replace an existing output file that has other bytes
  * @param warnings warnings about the permissions of the key file, mapping and report: empty when
  *     no existing one is readable by group or others
+ * @param secretKeyFile where the workers read the key ({@link #keyedConfig}); an existing mapping
+ *     CSV is checked here and read again inside the pipeline ({@code ReadMapping})
  */
 public record DeidSettings(List<String> patterns, String output, String mappingCsv,
     String reportCsv, DeidConfig config, String subjectPrefix, int subjectDigits,
-    boolean allowBurnedIn, boolean overwrite, List<MappingRow> previousMapping,
+    boolean allowBurnedIn, boolean overwrite, String secretKeyFile,
     boolean keyCreated, List<String> warnings) {
+
+  /** The key file and options as the workers get them: the key itself stays out of the job. */
+  public KeyedConfig keyedConfig() {
+    return KeyedConfig.of(secretKeyFile, config.options())
+        .withKeepUnlistedText(config.keepUnlistedText());
+  }
 
   public static DeidSettings from(DeidOptions o) throws BadOptionsException {
     String output = required(o.getOutput(), "--output", "the folder for the de-identified tree");
@@ -70,7 +80,7 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     } catch (IllegalArgumentException e) {
       throw new BadOptionsException("--options: " + e.getMessage());
     }
-    List<MappingRow> previous = readMapping(map, config.shiftDates());
+    checkMapping(map, config.shiftDates());
     List<String> warnings = new ArrayList<>();
     if (key.warning() != null) {
       warnings.add(key.warning());
@@ -82,7 +92,8 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
       }
     }
     return new DeidSettings(patterns, out.toString(), map.toString(), rep.toString(), config,
-        prefix, digits, o.getAllowBurnedIn(), o.getOverwrite(), previous, key.created(),
+        prefix, digits, o.getAllowBurnedIn(), o.getOverwrite(),
+        Path.of(keyFile).toAbsolutePath().normalize().toString(), key.created(),
         List.copyOf(warnings));
   }
 
@@ -129,24 +140,30 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     return list != null && List.of(list.split(",")).stream().anyMatch(n -> n.trim().equals(name));
   }
 
-  private static List<MappingRow> readMapping(Path file, boolean shift)
-      throws BadOptionsException {
+  /** Reads an existing mapping row by row, before the run, for a message instead of a crash. */
+  private static void checkMapping(Path file, boolean shift) throws BadOptionsException {
     if (!Files.exists(file)) {
-      return List.of();
+      return;
     }
-    List<MappingRow> rows;
-    try {
-      rows = new ArrayList<>(MappingCsv.read(file));
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      MappingCsv.parse(r, row -> {
+        if (row.shiftedCtDate().isEmpty() == shift) {
+          throw new OtherDates("--mappingCsv " + file + " was made with" + (shift ? "out" : "")
+              + " shifted dates; use the same --options as before (retainLongModifiedDates "
+              + (shift ? "off" : "on") + ") or a new mapping file");
+        }
+      });
+    } catch (OtherDates e) {
+      throw new BadOptionsException(e.getMessage());
     } catch (IOException | IllegalArgumentException e) {
       throw new BadOptionsException("--mappingCsv " + file + ": " + e.getMessage());
     }
-    for (MappingRow r : rows) {
-      if (r.shiftedCtDate().isEmpty() == shift) {
-        throw new BadOptionsException("--mappingCsv " + file + " was made with"
-            + (shift ? "out" : "") + " shifted dates; use the same --options as before "
-            + "(retainLongModifiedDates " + (shift ? "off" : "on") + ") or a new mapping file");
-      }
+  }
+
+  /** A mapping made with the other choice of dates. */
+  private static final class OtherDates extends IOException {
+    OtherDates(String message) {
+      super(message);
     }
-    return List.copyOf(rows);
   }
 }

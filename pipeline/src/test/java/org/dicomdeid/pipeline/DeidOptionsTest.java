@@ -54,6 +54,7 @@ class DeidOptionsTest {
         .fromArgs(Runs.args(dir, in.toString(), "--options=keepUnlistedText"))
         .as(DeidOptions.class));
     assertTrue(s.config().keepUnlistedText());
+    assertTrue(s.keyedConfig().load().keepUnlistedText(), "the workers' engine keeps it too");
     assertTrue(s.config().options().contains(
         org.dicomdeid.dicom.deid.ProfileOption.RETAIN_LONG_FULL_DATES));
   }

@@ -1,9 +1,8 @@
 package org.dicomdeid.transforms;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -22,33 +21,34 @@ import org.dicomdeid.dicom.deid.Keyed;
 
 /**
  * Gives every MRN its subject ID. Only MRNs cross this global step: the distinct MRNs are
- * combined into one small sorted list, the previous mapping arrives as a side input, and
- * {@link SubjectAllocator} keeps old subjects and draws new ones. The result, MRN -> subject,
- * is one element (use {@link #asView} to make it a singleton side input).
+ * combined into one small sorted list, the previous mapping's MRN -> subject pairs arrive as a
+ * side input, and {@link SubjectAllocator} keeps old subjects and draws new ones. The result,
+ * MRN -> subject, is one element (use {@link #asView} to make it a singleton side input): small
+ * by nature, one entry per patient. The key is read by the worker ({@link KeyedConfig}).
  */
 public final class AssignSubjects
     extends PTransform<PCollection<HeaderRecord>, PCollection<Map<String, String>>> {
-  private final byte[] secretKey;
+  private final KeyedConfig key;
   private final String prefix;
   private final int digits;
-  private final Map<String, String> previous;
+  private final PCollection<MappingRow> previous;
 
-  private AssignSubjects(byte[] secretKey, String prefix, int digits,
-      Map<String, String> previous) {
-    this.secretKey = secretKey.clone();
+  private AssignSubjects(KeyedConfig key, String prefix, int digits,
+      PCollection<MappingRow> previous) {
+    this.key = key;
     this.prefix = prefix;
     this.digits = digits;
-    this.previous = new TreeMap<>(previous);
+    this.previous = previous;
   }
 
-  /** Subjects {@code <prefix><digits zero-padded>}, numbers keyed by {@code secretKey}. */
-  public static AssignSubjects withKey(byte[] secretKey, String prefix, int digits) {
-    return new AssignSubjects(secretKey, prefix, digits, Map.of());
+  /** Subjects {@code <prefix><digits zero-padded>}, numbers keyed by the secret key. */
+  public static AssignSubjects withKey(KeyedConfig key, String prefix, int digits) {
+    return new AssignSubjects(key, prefix, digits, null);
   }
 
-  /** MRN -> subject from the previous mapping CSV: these keep their subject. */
-  public AssignSubjects withPrevious(Map<String, String> mrnToSubject) {
-    return new AssignSubjects(secretKey, prefix, digits, mrnToSubject);
+  /** The previous mapping's rows ({@link ReadMapping}): their MRNs keep their subject. */
+  public AssignSubjects withPrevious(PCollection<MappingRow> rows) {
+    return new AssignSubjects(key, prefix, digits, rows);
   }
 
   public static PCollectionView<Map<String, String>> asView(
@@ -58,40 +58,49 @@ public final class AssignSubjects
 
   @Override
   public PCollection<Map<String, String>> expand(PCollection<HeaderRecord> files) {
-    List<KV<String, String>> previousRows = new ArrayList<>();
-    previous.forEach((mrn, subject) -> previousRows.add(KV.of(mrn, subject)));
-    PCollectionView<Map<String, String>> previousView = files.getPipeline()
-        .apply("ReadPreviousMapping", Create.of(previousRows)
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+    PCollection<MappingRow> rows = previous != null ? previous : files.getPipeline()
+        .apply("NoPreviousMapping", Create.empty(MappingRow.MappingRowCoder.of()));
+    PCollectionView<Map<String, String>> previousView = rows
+        .apply("PreviousSubjects", MapElements
+            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((MappingRow r) -> KV.of(r.mrn(), r.subject())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("OnePerMrn", Distinct.create())
         .apply("PreviousAsSideInput", View.asMap());
     return files
         .apply("ExtractMrns", MapElements.into(TypeDescriptors.strings()).via(HeaderRecord::mrn))
         .setCoder(StringUtf8Coder.of())
         .apply("DistinctMrns", Distinct.create())
         .apply("CollectMrns", Combine.globally(CollectAll.<String>of()))
-        .apply("Assign", ParDo.of(new AssignFn(secretKey, prefix, digits, previousView))
+        .apply("Assign", ParDo.of(new AssignFn(key, prefix, digits, previousView))
             .withSideInputs(previousView))
         .setCoder(SubjectTableCoder.of());
   }
 
   /** Runs once, on the list of all distinct MRNs. */
   static final class AssignFn extends DoFn<List<String>, Map<String, String>> {
-    private final byte[] secretKey;
+    private final KeyedConfig key;
     private final String prefix;
     private final int digits;
     private final PCollectionView<Map<String, String>> previousView;
+    private transient Keyed keyed;
 
-    AssignFn(byte[] secretKey, String prefix, int digits,
+    AssignFn(KeyedConfig key, String prefix, int digits,
         PCollectionView<Map<String, String>> previousView) {
-      this.secretKey = secretKey;
+      this.key = key;
       this.prefix = prefix;
       this.digits = digits;
       this.previousView = previousView;
     }
 
+    @Setup
+    public void setup() throws IOException {
+      keyed = key.keyed();
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
-      SubjectAllocator allocator = new SubjectAllocator(new Keyed(secretKey), prefix, digits);
+      SubjectAllocator allocator = new SubjectAllocator(keyed, prefix, digits);
       c.output(allocator.assign(c.sideInput(previousView), c.element()));
     }
   }

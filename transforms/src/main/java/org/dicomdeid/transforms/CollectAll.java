@@ -9,8 +9,8 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
- * Combines a small PCollection into one list (the report's and the mapping's rows). Order is not
- * defined: the writer sorts.
+ * Combines a PCollection that is small by nature into one list (the distinct MRNs, the names of
+ * sorted runs), never one element per file. Order is not defined.
  */
 public final class CollectAll<T> extends Combine.CombineFn<T, List<T>, List<T>> {
   public static <T> CollectAll<T> of() {

@@ -105,7 +105,10 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     public void process(@Element List<String> patterns, MultiOutputReceiver out)
         throws IOException {
       InputFiles.Listing listing = InputFiles.match(patterns);
-      listing.files().forEach(out.get(FILES)::output);
+      listing.files().forEach(f -> {
+        matched.inc();
+        out.get(FILES).output(f);
+      });
       for (Outcome o : listing.outcomes()) {
         matched.inc();
         DeidMetrics.of(o.status()).inc();
@@ -125,7 +128,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
   /** Header-only parse of one file; sorts it into headers or rejected. */
   static final class ReadHeaderFn extends DoFn<KV<String, Long>, HeaderRecord> {
-    private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
+    private final Counter headers = DeidMetrics.counter(DeidMetrics.HEADERS);
     private final boolean allowBurnedIn;
 
     ReadHeaderFn(boolean allowBurnedIn) {
@@ -134,7 +137,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element KV<String, Long> file, MultiOutputReceiver out) {
-      matched.inc();
+      headers.inc();
       String path = file.getKey();
       Outcome rejected;
       String notFile = ReadProblems.notRegularFile(path);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -94,6 +95,8 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   /** A series must agree on MRN and study; then its files are keyed by study. */
   static final class CheckSeriesFn
       extends DoFn<KV<String, Iterable<HeaderRecord>>, KV<String, HeaderRecord>> {
+    private final Counter checked = DeidMetrics.counter(DeidMetrics.SERIES_CHECKED);
+
     @ProcessElement
     public void process(@Element KV<String, Iterable<HeaderRecord>> group,
         MultiOutputReceiver out) {
@@ -103,6 +106,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
       for (HeaderRecord r : listOnce(group.getValue())) {
         (seen.add(r.header().sopInstanceUid()) ? files : duplicates).add(r);
       }
+      checked.inc(files.size() + duplicates.size());
       failAll(duplicates, "duplicate SOP Instance UID", out);
       HeaderRecord first = files.get(0);
       for (HeaderRecord r : files) {
@@ -138,10 +142,13 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
 
   /** A study must agree on MRN; its CT date is the earliest of its files'. */
   static final class DateStudyFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
+    private final Counter dated = DeidMetrics.counter(DeidMetrics.STUDY_DATED);
+
     @ProcessElement
     public void process(@Element KV<String, Iterable<HeaderRecord>> group,
         MultiOutputReceiver out) {
       List<HeaderRecord> files = listOnce(group.getValue());
+      dated.inc(files.size());
       String mrn = files.get(0).mrn();
       String earliest = "";
       String source = "";

@@ -31,8 +31,22 @@ public final class MappingCsv {
   }
 
   static List<MappingRow> parse(Reader reader) throws IOException {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     List<MappingRow> rows = new ArrayList<>();
+    parse(reader, rows::add);
+    return rows;
+  }
+
+  /** Takes one row of a mapping file. */
+  public interface RowSink {
+    void accept(MappingRow row) throws IOException;
+  }
+
+  /**
+   * Reads a mapping file row by row, checking as {@link #read} does; holds only the MRN <->
+   * subject pairs seen (a few dozen bytes per patient), never the rows.
+   */
+  public static void parse(Reader reader, RowSink rows) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     Map<String, String> subjectOfMrn = new HashMap<>();
     Map<String, String> mrnOfSubject = new HashMap<>();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -55,11 +69,10 @@ public final class MappingCsv {
           throw new IOException("mapping CSV line " + line
               + ": an MRN has two subjects or a subject two MRNs; fix the file by hand");
         }
-        rows.add(new MappingRow(subj, mrn, date, shifted ? rec.get("shifted_ct_date") : "",
+        rows.accept(new MappingRow(subj, mrn, date, shifted ? rec.get("shifted_ct_date") : "",
             count(rec, "studies"), count(rec, "series"), count(rec, "files")));
       }
     }
-    return rows;
   }
 
   private static long count(CSVRecord rec, String column) throws IOException {
@@ -87,24 +100,34 @@ public final class MappingCsv {
   public static String format(List<MappingRow> rows, boolean shifted) throws IOException {
     List<MappingRow> sorted = new ArrayList<>(rows);
     sorted.sort(MappingRow.ORDER);
+    StringWriter w = new StringWriter();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+        .setHeader(header(shifted).toArray(String[]::new)).get();
+    try (CSVPrinter p = new CSVPrinter(w, format)) {
+      for (MappingRow r : sorted) {
+        p.printRecord(cells(r, shifted));
+      }
+    }
+    return w.toString();
+  }
+
+  /** The header's names: {@code shifted_ct_date} only when dates are shifted. */
+  static List<String> header(boolean shifted) {
     List<String> header = new ArrayList<>(List.of("subj", "MRN", "ct_date"));
     if (shifted) {
       header.add("shifted_ct_date");
     }
     header.addAll(List.of("studies", "series", "files"));
-    StringWriter w = new StringWriter();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-        .setHeader(header.toArray(String[]::new)).get();
-    try (CSVPrinter p = new CSVPrinter(w, format)) {
-      for (MappingRow r : sorted) {
-        List<Object> cells = new ArrayList<>(List.of(r.subject(), r.mrn(), r.ctDate()));
-        if (shifted) {
-          cells.add(r.shiftedCtDate());
-        }
-        cells.addAll(List.of(r.studies(), r.series(), r.files()));
-        p.printRecord(cells);
-      }
+    return header;
+  }
+
+  /** One row's cells, in the header's order. */
+  static List<Object> cells(MappingRow r, boolean shifted) {
+    List<Object> cells = new ArrayList<>(List.of(r.subject(), r.mrn(), r.ctDate()));
+    if (shifted) {
+      cells.add(r.shiftedCtDate());
     }
-    return w.toString();
+    cells.addAll(List.of(r.studies(), r.series(), r.files()));
+    return cells;
   }
 }

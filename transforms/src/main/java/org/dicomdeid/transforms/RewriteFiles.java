@@ -20,7 +20,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.FileChannelInput;
-import org.dicomdeid.dicom.deid.DeidConfig;
 import org.dicomdeid.dicom.deid.Deidentifier;
 import org.dicomdeid.dicom.deid.InputOpener;
 import org.dicomdeid.dicom.deid.Keyed;
@@ -40,13 +39,16 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   /** The header records of the files in the output tree, for the mapping's counts. */
   public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
 
-  private final DeidConfig config;
+  /** Sets of buckets the studies are spread over ({@link Spread#within}). */
+  static final int STUDY_SETS = 16;
+
+  private final KeyedConfig config;
   private final String outputRoot;
   private final PCollectionView<Map<String, String>> subjects;
   private final boolean overwrite;
   private final int buckets;
 
-  private RewriteFiles(DeidConfig config, String outputRoot,
+  private RewriteFiles(KeyedConfig config, String outputRoot,
       PCollectionView<Map<String, String>> subjects, boolean overwrite, int buckets) {
     this.config = config;
     this.outputRoot = outputRoot;
@@ -55,8 +57,11 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
     this.buckets = buckets;
   }
 
-  /** Writes under {@code outputRoot} with MRN -> subject from {@code subjects}. */
-  public static RewriteFiles to(String outputRoot, DeidConfig config,
+  /**
+   * Writes under {@code outputRoot} with MRN -> subject from {@code subjects}; the workers read
+   * the key at set-up ({@link KeyedConfig}).
+   */
+  public static RewriteFiles to(String outputRoot, KeyedConfig config,
       PCollectionView<Map<String, String>> subjects) {
     return new RewriteFiles(config, outputRoot, subjects, false,
         ExtractHeaders.DEFAULT_BUCKETS);
@@ -71,8 +76,8 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   }
 
   /**
-   * How many ways the rewrites are spread: the files arrive grouped by study, and one study can
-   * hold thousands of files, so they are spread again by SOP Instance UID.
+   * How many ways each study's rewrites are spread: the files arrive grouped by study, and one
+   * study can hold thousands of files, so they are spread again by SOP Instance UID.
    */
   public RewriteFiles withBuckets(int n) {
     return new RewriteFiles(config, outputRoot, subjects, overwrite, n);
@@ -81,7 +86,8 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   @Override
   public PCollectionTuple expand(PCollection<HeaderRecord> files) {
     PCollectionTuple out = files
-        .apply("SpreadFiles", Spread.by((HeaderRecord r) -> r.header().sopInstanceUid(), buckets))
+        .apply("SpreadFiles", Spread.within((HeaderRecord r) -> r.header().studyInstanceUid(),
+            STUDY_SETS, (HeaderRecord r) -> r.header().sopInstanceUid(), buckets))
         .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects, overwrite))
             .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
     out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());
@@ -103,14 +109,14 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
     private final Counter unchanged = DeidMetrics.of(Status.UNCHANGED);
     private final Counter failed = DeidMetrics.of(Status.FAILED);
     private final Counter bytes = DeidMetrics.counter(DeidMetrics.BYTES);
-    private final DeidConfig config;
+    private final KeyedConfig config;
     private final String outputRoot;
     private final PCollectionView<Map<String, String>> subjects;
     private final boolean overwrite;
     private transient Deidentifier deid;
     private transient OutputTree tree;
 
-    RewriteFileFn(DeidConfig config, String outputRoot,
+    RewriteFileFn(KeyedConfig config, String outputRoot,
         PCollectionView<Map<String, String>> subjects, boolean overwrite) {
       this.config = config;
       this.outputRoot = outputRoot;
@@ -119,8 +125,8 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
     }
 
     @Setup
-    public void setup() {
-      deid = new Deidentifier(config);
+    public void setup() throws IOException {
+      deid = new Deidentifier(config.load());
       tree = new OutputTree(outputRoot, overwrite);
     }
 

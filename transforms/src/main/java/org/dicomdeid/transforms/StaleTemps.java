@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The temporary files of atomic writes ({@link OutputTree}, {@link OwnerOnlyFiles}):
+ * The temporary files of atomic writes ({@link OutputTree}, {@link PhiFiles}):
  * {@code .<name>.<random>.tmp}. A run killed with -9 can leave them behind; they never look like
  * output (hidden, ending in {@code .tmp}) and the next run removes them before it starts.
  */

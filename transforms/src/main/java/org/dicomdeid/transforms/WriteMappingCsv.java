@@ -3,19 +3,19 @@ package org.dicomdeid.transforms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -28,52 +28,53 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dicomdeid.dicom.deid.DeidConfig;
 import org.dicomdeid.dicom.deid.Deidentifier;
 
 /**
  * Writes the mapping CSV (the key file): one row per subject and CT date of every file given a
  * subject ({@link #ASSIGNED}), with its counts of the studies, series and files written
- * ({@link #WRITTEN}; a visit none of whose files could be written keeps its row, with zeros), merged with the previous mapping (a row of this run replaces the
- * previous row of the same subject, MRN and CT date; other previous rows are kept), sorted,
- * atomically and owner-only. Emits the file's rows.
+ * ({@link #WRITTEN}; a visit none of whose files could be written keeps its row, with zeros),
+ * merged with the previous mapping's rows ({@link #PREVIOUS}, optional: a row of this run
+ * replaces the previous row of the same subject, MRN and CT date; other previous rows are kept),
+ * sorted, atomically and owner-only, through Beam's filesystems by {@link WriteSortedCsv}: no
+ * step holds all rows. Emits the file's path.
  */
-public final class WriteMappingCsv
-    extends PTransform<PCollectionTuple, PCollection<List<MappingRow>>> {
+public final class WriteMappingCsv extends PTransform<PCollectionTuple, PCollection<String>> {
   /** Every file given a subject: each visit gets a row, even if none of its files was written. */
   public static final TupleTag<HeaderRecord> ASSIGNED = new TupleTag<>() {};
   /** The files written: they are what the counts count. */
   public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
+  /** The previous mapping's rows ({@link ReadMapping}), if any. */
+  public static final TupleTag<MappingRow> PREVIOUS = new TupleTag<>() {};
   /** Marks a visit without counting a file. */
   private static final String VISIT_ONLY = "";
+  /** Ranks of a row in the merge: this run's row wins over the previous one. */
+  private static final int THIS_RUN = 0;
+  private static final int PREVIOUS_RUN = 1;
 
   private final String mappingFile;
-  private final DeidConfig config;
+  private final KeyedConfig config;
   private final PCollectionView<Map<String, String>> subjects;
-  private final List<MappingRow> previous;
 
-  private WriteMappingCsv(String mappingFile, DeidConfig config,
-      PCollectionView<Map<String, String>> subjects, List<MappingRow> previous) {
+  private WriteMappingCsv(String mappingFile, KeyedConfig config,
+      PCollectionView<Map<String, String>> subjects) {
     this.mappingFile = mappingFile;
     this.config = config;
     this.subjects = subjects;
-    this.previous = List.copyOf(previous);
   }
 
-  public static WriteMappingCsv to(String mappingFile, DeidConfig config,
+  public static WriteMappingCsv to(String mappingFile, KeyedConfig config,
       PCollectionView<Map<String, String>> subjects) {
-    return new WriteMappingCsv(mappingFile, config, subjects, List.of());
-  }
-
-  /** The rows of the existing mapping file, merged into the new one. */
-  public WriteMappingCsv withPrevious(List<MappingRow> rows) {
-    return new WriteMappingCsv(mappingFile, config, subjects, rows);
+    return new WriteMappingCsv(mappingFile, config, subjects);
   }
 
   @Override
-  public PCollection<List<MappingRow>> expand(PCollectionTuple files) {
+  public PCollection<String> expand(PCollectionTuple files) {
     KvCoder<String, String> kv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    KvCoder<Integer, MappingRow> ranked =
+        KvCoder.of(VarIntCoder.of(), MappingRow.MappingRowCoder.of());
     PCollection<KV<String, String>> visits = files.get(ASSIGNED)
         .apply("KeyVisits", MapElements
             .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -85,16 +86,57 @@ public final class WriteMappingCsv
             .via((HeaderRecord r) -> KV.of(visitKey(r),
                 r.header().studyInstanceUid() + "\u0000" + r.header().seriesInstanceUid())))
         .setCoder(kv);
-    return PCollectionList.of(visits).and(written)
+    PCollection<KV<Integer, MappingRow>> thisRun = PCollectionList.of(visits).and(written)
         .apply("VisitsAndFiles", Flatten.pCollections())
         .apply("CountPerVisit", Combine.perKey(new CountVisitFn()))
         .apply("ToMappingRows", ParDo.of(new ToMappingRowFn(config, subjects))
             .withSideInputs(subjects))
-        .setCoder(MappingRow.MappingRowCoder.of())
-        .apply("CollectRows", Combine.globally(CollectAll.<MappingRow>of()))
-        .apply("MergeAndWrite", ParDo.of(new WriteMappingFn(mappingFile, previous,
-            config.shiftDates())))
-        .setCoder(ListCoder.of(MappingRow.MappingRowCoder.of()));
+        .setCoder(ranked);
+    PCollectionList<KV<Integer, MappingRow>> all = PCollectionList.of(thisRun);
+    if (files.has(PREVIOUS)) {
+      all = all.and(files.get(PREVIOUS)
+          .apply("RankPrevious", MapElements
+              .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
+                  TypeDescriptor.of(MappingRow.class)))
+              .via((MappingRow r) -> KV.of(PREVIOUS_RUN, r)))
+          .setCoder(ranked));
+    }
+    return all.apply("ThisAndPreviousRows", Flatten.pCollections())
+        .apply("WriteSortedFile",
+            WriteSortedCsv.to(mappingFile, new MappingRows(config.shiftDates())));
+  }
+
+  /**
+   * The file's rows by {@link MappingRow#ORDER}; of a visit in both, this run's row
+   * ({@link #THIS_RUN} ranks first) is kept and the previous one dropped.
+   */
+  static final class MappingRows implements CsvRows<KV<Integer, MappingRow>> {
+    private final boolean shifted;
+
+    MappingRows(boolean shifted) {
+      this.shifted = shifted;
+    }
+
+    @Override
+    public Comparator<KV<Integer, MappingRow>> order() {
+      return Comparator.comparing((KV<Integer, MappingRow> r) -> r.getValue(), MappingRow.ORDER)
+          .thenComparing(KV::getKey);
+    }
+
+    @Override
+    public boolean sameRow(KV<Integer, MappingRow> kept, KV<Integer, MappingRow> later) {
+      return MappingRow.ORDER.compare(kept.getValue(), later.getValue()) == 0;
+    }
+
+    @Override
+    public List<String> header() {
+      return MappingCsv.header(shifted);
+    }
+
+    @Override
+    public List<Object> cells(KV<Integer, MappingRow> row) {
+      return MappingCsv.cells(row.getValue(), shifted);
+    }
   }
 
   private static String visitKey(HeaderRecord r) {
@@ -176,19 +218,20 @@ public final class WriteMappingCsv
   }
 
   /** A visit's counts as a row with its subject and, when dates are shifted, shifted date. */
-  static final class ToMappingRowFn extends DoFn<KV<String, List<Long>>, MappingRow> {
-    private final DeidConfig config;
+  static final class ToMappingRowFn
+      extends DoFn<KV<String, List<Long>>, KV<Integer, MappingRow>> {
+    private final KeyedConfig config;
     private final PCollectionView<Map<String, String>> subjects;
     private transient Deidentifier deid;
 
-    ToMappingRowFn(DeidConfig config, PCollectionView<Map<String, String>> subjects) {
+    ToMappingRowFn(KeyedConfig config, PCollectionView<Map<String, String>> subjects) {
       this.config = config;
       this.subjects = subjects;
     }
 
     @Setup
-    public void setup() {
-      deid = new Deidentifier(config);
+    public void setup() throws IOException {
+      deid = new Deidentifier(config.load());
     }
 
     @ProcessElement
@@ -197,32 +240,8 @@ public final class WriteMappingCsv
       List<Long> n = c.element().getValue();
       String subject = c.sideInput(subjects).get(visit[0]);
       String shifted = config.shiftDates() ? deid.outputDate(visit[1], visit[0]) : "";
-      c.output(new MappingRow(subject, visit[0], visit[1], shifted, n.get(0), n.get(1), n.get(2)));
-    }
-  }
-
-  /** Merges with the previous rows and writes the file. */
-  static final class WriteMappingFn extends DoFn<List<MappingRow>, List<MappingRow>> {
-    private final String mappingFile;
-    private final List<MappingRow> previous;
-    private final boolean shifted;
-
-    WriteMappingFn(String mappingFile, List<MappingRow> previous, boolean shifted) {
-      this.mappingFile = mappingFile;
-      this.previous = previous;
-      this.shifted = shifted;
-    }
-
-    @ProcessElement
-    public void process(@Element List<MappingRow> rows, OutputReceiver<List<MappingRow>> out)
-        throws IOException {
-      Map<String, MappingRow> merged = new LinkedHashMap<>();
-      previous.forEach(r -> merged.put(r.visitKey(), r));
-      rows.forEach(r -> merged.put(r.visitKey(), r));
-      List<MappingRow> all = new ArrayList<>(merged.values());
-      all.sort(MappingRow.ORDER);
-      OwnerOnlyFiles.write(Path.of(mappingFile), MappingCsv.format(all, shifted));
-      out.output(all);
+      c.output(KV.of(THIS_RUN, new MappingRow(subject, visit[0], visit[1], shifted, n.get(0),
+          n.get(1), n.get(2))));
     }
   }
 }

@@ -55,7 +55,7 @@ class RewriteFilesTest {
         .apply(View.asSingleton());
     PCollectionTuple result = p
         .apply("Files", Create.of(List.of(r)).withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(dir.resolve("deid").toString(), CONFIG, view));
+        .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), view));
     PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(Outcome.written(r.path(),
         RewriteFiles.outputPath(new Deidentifier(CONFIG), "S0", r), "read through: file meta"
             + " group length (0002,0000) disagrees with the group: read element by element"));
@@ -92,7 +92,7 @@ class RewriteFilesTest {
         .apply(View.asSingleton());
     PCollectionTuple result = p
         .apply("Files", Create.of(records).withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(out.toString(), CONFIG, view));
+        .apply(RewriteFiles.to(out.toString(), TestKeys.zeroKey(dir), view));
     PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(expected);
     PAssert.that(result.get(RewriteFiles.WRITTEN))
         .containsInAnyOrder(records.subList(0, records.size() - 1));

@@ -65,7 +65,7 @@ class VanishedInputTest {
     PCollectionTuple out = p
         .apply("Files", Create.of(keptRecord, deletedRecord)
             .withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(dir.resolve("deid").toString(), CONFIG, subjects));
+        .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
     PAssert.that(out.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(
         Outcome.written(keptRecord.path(), RewriteFiles.outputPath(
             new org.dicomdeid.dicom.deid.Deidentifier(CONFIG), "S1", keptRecord), ""),

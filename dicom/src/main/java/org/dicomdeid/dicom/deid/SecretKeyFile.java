@@ -48,18 +48,23 @@ public final class SecretKeyFile {
         Files.deleteIfExists(tmp);
       }
     }
-    String text = Files.readString(file).trim();
+    byte[] key = parse(Files.readString(file), file.toString());
+    return new Loaded(key, created, permissionWarning(file));
+  }
+
+  /** The key in a key file's text (hex, at least 16 bytes); {@code name} is for messages. */
+  public static byte[] parse(String text, String name) throws IOException {
     byte[] key;
     try {
-      key = HexFormat.of().parseHex(text);
+      key = HexFormat.of().parseHex(text.trim());
     } catch (IllegalArgumentException e) {
-      throw new IOException("secret key file " + file + " is not hex: expected 64 hex digits");
+      throw new IOException("secret key file " + name + " is not hex: expected 64 hex digits");
     }
     if (key.length < 16) {
-      throw new IOException("secret key file " + file + " holds " + key.length
+      throw new IOException("secret key file " + name + " holds " + key.length
           + " bytes; at least 16 are needed");
     }
-    return new Loaded(key, created, permissionWarning(file));
+    return key;
   }
 
   /** A warning if group or others may read the file, else null. */

@@ -1,0 +1,146 @@
+package org.dicomdeid.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pipeline's job on a Flink cluster, seen through the cluster's REST API (Flink 1.19
+ * {@code /jobs/overview}, {@code /jobs/<id>}): its state and progress for the console while
+ * {@code run()} blocks, and its cancellation when the client is stopped (Ctrl-C): the job would
+ * otherwise keep running on the cluster. Found by its name (Beam's --jobName); reads names and
+ * counts only.
+ */
+final class ClusterJob implements AutoCloseable {
+  private static final Pattern ADDRESS = Pattern.compile("(https?://)?[A-Za-z0-9._-]+:[0-9]+");
+  /** The pipeline's step names inside Flink's vertex names ("... at ExtractHeaders/..."). */
+  private static final Pattern STEP = Pattern.compile("at ([A-Za-z]+)/");
+  private final URI rest;
+  private final String jobName;
+  private final PrintStream console;
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private final Thread cancelOnExit;
+
+  private ClusterJob(URI rest, String jobName, PrintStream console) {
+    this.rest = rest;
+    this.jobName = jobName;
+    this.console = console;
+    this.cancelOnExit = new Thread(this::cancel, "cancel-flink-job");
+    Runtime.getRuntime().addShutdownHook(cancelOnExit);
+  }
+
+  /**
+   * Watches the job of {@code jobName} on the cluster at {@code flinkMaster}; null when that is
+   * not a REST address (embedded Flink: {@code [local]}, {@code [auto]}).
+   */
+  static ClusterJob watch(String flinkMaster, String jobName, PrintStream console) {
+    if (flinkMaster == null || !ADDRESS.matcher(flinkMaster).matches()) {
+      return null;
+    }
+    String base = flinkMaster.startsWith("http") ? flinkMaster : "http://" + flinkMaster;
+    return new ClusterJob(URI.create(base + "/"), jobName, console);
+  }
+
+  /** One line on the job: state, tasks finished, the steps running and records they read. */
+  String describe() {
+    try {
+      JsonNode job = ourJob();
+      if (job == null) {
+        return "submitting the job to " + rest + " (uploading the jar)";
+      }
+      JsonNode tasks = job.path("tasks");
+      StringBuilder b = new StringBuilder(String.format("cluster job %s, tasks %d of %d"
+          + " finished", job.path("state").asText(), tasks.path("finished").asInt(),
+          tasks.path("total").asInt()));
+      JsonNode detail = get("jobs/" + job.path("jid").asText());
+      Set<String> running = new LinkedHashSet<>();
+      long read = 0;
+      for (JsonNode v : detail.path("vertices")) {
+        if (!"RUNNING".equals(v.path("status").asText())) {
+          continue;
+        }
+        Matcher m = STEP.matcher(v.path("name").asText());
+        while (m.find()) {
+          running.add(m.group(1));
+        }
+        read += v.path("metrics").path("read-records").asLong();
+      }
+      if (!running.isEmpty()) {
+        b.append("; running ").append(String.join(", ", running))
+            .append(String.format(" (%d records in)", read));
+      }
+      return b.toString();
+    } catch (IOException e) {
+      return "the cluster's REST API does not answer (" + e.getClass().getSimpleName() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  /** Cancels the job if it is still running (the shutdown hook: Ctrl-C on the client). */
+  void cancel() {
+    try {
+      JsonNode job = ourJob();
+      if (job == null || isFinal(job.path("state").asText())) {
+        return;
+      }
+      String jid = job.path("jid").asText();
+      console.println("stopping: cancelling job " + jid + " on the cluster " + rest);
+      HttpRequest patch = HttpRequest.newBuilder(rest.resolve("jobs/" + jid + "?mode=cancel"))
+          .timeout(Duration.ofSeconds(10)).method("PATCH", HttpRequest.BodyPublishers.noBody())
+          .build();
+      int status = http.send(patch, HttpResponse.BodyHandlers.discarding()).statusCode();
+      console.println(status / 100 == 2 ? "job " + jid + " cancelled"
+          : "the cluster answered " + status + " to the cancel; see " + rest + "#/overview");
+    } catch (IOException e) {
+      console.println("could not cancel the job on " + rest + ": " + e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The newest job of our name, or null. */
+  private JsonNode ourJob() throws IOException, InterruptedException {
+    JsonNode newest = null;
+    for (JsonNode j : get("jobs/overview").path("jobs")) {
+      if (jobName.equals(j.path("name").asText()) && (newest == null
+          || j.path("start-time").asLong() > newest.path("start-time").asLong())) {
+        newest = j;
+      }
+    }
+    return newest;
+  }
+
+  private static boolean isFinal(String state) {
+    return Set.of("FINISHED", "CANCELED", "FAILED", "CANCELLING").contains(state);
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(rest.resolve(path))
+        .timeout(Duration.ofSeconds(5)).GET().build();
+    return json.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+  }
+
+  /** The run is over: a later exit must not cancel anything. */
+  @Override
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run
+    }
+  }
+}

@@ -38,6 +38,10 @@ class JobGraphSecretsTest {
     Files.createDirectories(dir.resolve("phi"));
     Files.writeString(dir.resolve("phi/mapping.csv"), "subj,MRN,ct_date,studies,series,files\n"
         + "SUBJ000777,KU98765,20190304,1,1,3\n");
+    // the key the mapping was made with (a mapping without its key is refused: KeyCheck)
+    byte[] made = new byte[32];
+    new java.security.SecureRandom().nextBytes(made);
+    Files.writeString(dir.resolve("phi/secret.key"), HexFormat.of().formatHex(made) + "\n");
     DeidOptions options = PipelineOptionsFactory
         .fromArgs(Runs.args(dir, cohort.root().toString())).as(DeidOptions.class);
     DeidSettings settings = DeidSettings.from(options);

@@ -16,6 +16,7 @@ import org.apache.beam.model.pipeline.v1.RunnerApi;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.util.construction.PipelineTranslation;
+import org.dicomdeid.dicom.ByteSearch;
 import org.dicomdeid.dicom.sample.CohortGenerator;
 import org.dicomdeid.dicom.sample.CohortManifest;
 import org.dicomdeid.dicom.sample.CohortSpec;
@@ -107,17 +108,6 @@ class JobGraphSecretsTest {
   }
 
   private static boolean contains(List<byte[]> haystacks, byte[] needle) {
-    for (byte[] h : haystacks) {
-      outer:
-      for (int i = 0; i + needle.length <= h.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (h[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-    }
-    return false;
+    return haystacks.stream().anyMatch(h -> ByteSearch.contains(h, needle));
   }
 }

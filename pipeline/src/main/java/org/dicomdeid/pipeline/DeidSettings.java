@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.dicomdeid.dicom.deid.DeidConfig;
-import org.dicomdeid.dicom.deid.ProfileOption;
+import org.dicomdeid.dicom.deid.OptionChoice;
 import org.dicomdeid.dicom.deid.SecretKeyFile;
 import org.dicomdeid.transforms.MappingCsv;
 import org.dicomdeid.transforms.KeyedConfig;
@@ -63,7 +61,12 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
         throw new BadOptionsException(problem);
       }
     }
-    Set<ProfileOption> options = parseOptions(o.getOptions());
+    OptionChoice chosen;
+    try {
+      chosen = OptionChoice.parse(o.getOptions());
+    } catch (IllegalArgumentException e) {
+      throw new BadOptionsException("--options: " + e.getMessage());
+    }
     Inputs.checkEachHasFiles(o.getInput());
     SecretKeyFile.Loaded key;
     KeyCheck.beforeLoading(Path.of(keyFile), map, out);
@@ -75,8 +78,7 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     KeyCheck.matchAndRecord(key.key(), Path.of(keyFile), map, out);
     DeidConfig config;
     try {
-      config = DeidConfig.of(key.key(), options)
-          .withKeepUnlistedText(named(o.getOptions(), DeidConfig.KEEP_UNLISTED_TEXT));
+      config = chosen.config(key.key());
     } catch (IllegalArgumentException e) {
       throw new BadOptionsException("--options: " + e.getMessage());
     }
@@ -115,29 +117,6 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
       throw new BadOptionsException(name + " is required: " + what);
     }
     return value.trim();
-  }
-
-  static Set<ProfileOption> parseOptions(String list) throws BadOptionsException {
-    Set<ProfileOption> options = DeidConfig.defaultOptions();
-    if (list == null || list.isBlank()) {
-      return options;
-    }
-    options = EnumSet.noneOf(ProfileOption.class);
-    for (String name : list.split(",")) {
-      if (name.isBlank() || name.trim().equals(DeidConfig.KEEP_UNLISTED_TEXT)) {
-        continue; // not a PS3.15 option: DeidConfig#withKeepUnlistedText
-      }
-      try {
-        options.add(ProfileOption.byName(name.trim()));
-      } catch (IllegalArgumentException e) {
-        throw new BadOptionsException("--options: " + e.getMessage());
-      }
-    }
-    return options;
-  }
-
-  private static boolean named(String list, String name) {
-    return list != null && List.of(list.split(",")).stream().anyMatch(n -> n.trim().equals(name));
   }
 
   /** Reads an existing mapping row by row, before the run, for a message instead of a crash. */

@@ -2,15 +2,13 @@ package org.dicomdeid.pipeline;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.dicomdeid.dicom.deid.DeidConfig;
-import org.dicomdeid.dicom.deid.ProfileOption;
+import org.dicomdeid.dicom.deid.OptionChoice;
 
 /**
  * Checks a command line before anything else is loaded: every problem at once, each with what to
@@ -151,20 +149,10 @@ final class OptionCheck {
         : "--subjectDigits must be between 1 and 18, e.g. --subjectDigits=6";
   }
 
-  /** The problem with a list of PS3.15 option names, or null. */
+  /** The problem with the --options list, or null. */
   static String profileProblem(String list) {
-    Set<ProfileOption> chosen = EnumSet.noneOf(ProfileOption.class);
-    for (String name : list.split(",")) {
-      if (!name.isBlank() && !name.strip().equals(DeidConfig.KEEP_UNLISTED_TEXT)) {
-        try {
-          chosen.add(ProfileOption.byName(name.strip()));
-        } catch (IllegalArgumentException e) {
-          return "--options: " + e.getMessage();
-        }
-      }
-    }
     try {
-      DeidConfig.of(new byte[32], chosen);
+      OptionChoice.parse(list).config(new byte[32]);
       return null;
     } catch (IllegalArgumentException e) {
       return "--options: " + e.getMessage();

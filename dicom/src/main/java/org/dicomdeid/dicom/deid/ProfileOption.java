@@ -114,8 +114,7 @@ public enum ProfileOption {
         Arrays.stream(values())
             .filter(o -> o.selectable() && o != RETAIN_UIDS)
             .map(ProfileOption::optionName)
-            .collect(Collectors.joining(", "))
-            + ", " + DeidConfig.KEEP_UNLISTED_TEXT;
+            .collect(Collectors.joining(", "));
     String hint = BASIC.optionName.equals(name) ? " (the Basic Profile is always applied)" : "";
     throw new IllegalArgumentException(
         "Unknown de-identification option '" + name + "'" + hint + "; valid options: " + valid);

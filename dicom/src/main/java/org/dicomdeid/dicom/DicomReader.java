@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -110,7 +111,7 @@ public final class DicomReader implements Closeable {
    * The defects of the input read through so far, as other toolkits (dcm4che, pydicom) read
    * them, in words for the report: kinds and tags, never values. Empty for a well-formed file.
    */
-  public java.util.List<String> recoveries() {
+  public List<String> recoveries() {
     return recoveries.list();
   }
 
@@ -267,8 +268,7 @@ public final class DicomReader implements Closeable {
       m.put(new DicomElement(t, v, value));
       if (t == Tags.FileMetaInformationGroupLength && len == 4) {
         groupStart = in.position();
-        groupLength = (value[0] & 0xffL) | (value[1] & 0xffL) << 8 | (value[2] & 0xffL) << 16
-            | (value[3] & 0xffL) << 24;
+        groupLength = Values.u32(value, 0, false);
       }
     }
     if (groupStart >= 0 && in.position() - groupStart != groupLength) {
@@ -295,9 +295,7 @@ public final class DicomReader implements Closeable {
       return false;
     }
     if (!ts.explicitVr() && looksExplicit) {
-      int t = ts.bigEndian()
-          ? ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff)
-          : ((b[1] & 0xff) << 24) | ((b[0] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[2] & 0xff);
+      int t = Values.tag(b, 0, ts.bigEndian());
       boolean explicit = VR.ofCode(((b[4] & 0xff) << 8) | (b[5] & 0xff))
           == ElementDictionary.vrOf(t);
       if (explicit) {
@@ -524,9 +522,7 @@ public final class DicomReader implements Closeable {
     long groupLength = -1;
     byte[] b = (tag & 0xFFFF) == 0 && len == 4 ? new byte[4] : null;
     if (b != null && in.peek(b, 4) == 4) {
-      groupLength = in.bigEndian()
-          ? (b[0] & 0xffL) << 24 | (b[1] & 0xffL) << 16 | (b[2] & 0xffL) << 8 | (b[3] & 0xffL)
-          : (b[3] & 0xffL) << 24 | (b[2] & 0xffL) << 16 | (b[1] & 0xffL) << 8 | (b[0] & 0xffL);
+      groupLength = Values.u32(b, 0, in.bigEndian());
     }
     recoveries.topLevelElement(tag, headerOffset, groupLength, in.position() + 4);
   }
@@ -540,10 +536,7 @@ public final class DicomReader implements Closeable {
     if (in.peek(b, 4) < 4) {
       return false;
     }
-    int t = in.bigEndian()
-        ? ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff)
-        : ((b[1] & 0xff) << 24) | ((b[0] & 0xff) << 16) | ((b[3] & 0xff) << 8) | (b[2] & 0xff);
-    return t == Tags.Item;
+    return Values.tag(b, 0, in.bigEndian()) == Tags.Item;
   }
 
   private static int swap16(int v) {

@@ -50,4 +50,16 @@ public final class Values {
     return bigEndian ? ((v[off] & 0xff) << 8) | (v[off + 1] & 0xff)
         : ((v[off + 1] & 0xff) << 8) | (v[off] & 0xff);
   }
+
+  /** Reads a 32-bit unsigned value in the given byte order. */
+  public static long u32(byte[] v, int off, boolean bigEndian) {
+    long a = u16(v, off, bigEndian);
+    long b = u16(v, off + 2, bigEndian);
+    return bigEndian ? a << 16 | b : b << 16 | a;
+  }
+
+  /** Reads a tag (group, then element: PS3.5 7.1) in the given byte order. */
+  public static int tag(byte[] v, int off, boolean bigEndian) {
+    return u16(v, off, bigEndian) << 16 | u16(v, off + 2, bigEndian);
+  }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dicomdeid.transforms.FileNames;
 import org.dicomdeid.transforms.Status;
 
 /**
  * A finished run as the page shows it, read from the report (the authority on every input): the
- * counts by status and the inputs not in the output tree (neither written nor unchanged), with the
- * reason. Those rows name input
- * paths (PHI side): they go to the coordinator's page on this machine, never to a log.
+ * counts by status and the inputs not in the output tree (neither written nor unchanged), with
+ * the reason. Those rows name input paths (PHI side): they go to the coordinator's page on this
+ * machine, never to a log.
  *
  * @param notWritten rows of {@code input,status,reason}, at most {@link #MAX_ROWS}
  * @param moreNotWritten how many further not-written rows were left out
@@ -62,7 +63,7 @@ record ReportSummary(Map<String, Long> counts, List<Map<String, String>> notWrit
       return input;
     }
     // The report's cells are paths as text (FileNames.display): compare like with like.
-    String prefix = org.dicomdeid.transforms.FileNames.display(stripPrefix.toString()) + "/";
+    String prefix = FileNames.display(stripPrefix.toString()) + "/";
     return input.startsWith(prefix) ? input.substring(prefix.length()) : input;
   }
 }

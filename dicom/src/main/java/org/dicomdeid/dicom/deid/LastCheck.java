@@ -207,16 +207,31 @@ final class LastCheck {
     if (value.length < shortest || known.isEmpty()) {
       return;
     }
+    if (vr == VR.UI) {
+      // A UID is compared whole: the engine's 2.25 UIDs are long random decimals, in which any
+      // digit string (a numeric MRN, a birth date) turns up by chance about once in 10^5 files.
+      for (String uid : Values.strings(value)) {
+        for (Known k : known) {
+          if (k.text().equals(uid)) {
+            throw new KnownIdentifierException(k.kind(), item + path(tag));
+          }
+        }
+      }
+      return;
+    }
     boolean date = vr == VR.DA || vr == VR.DT;
     if (ElementRules.TEXT.contains(vr) || vr == VR.CS || vr == VR.UN) {
       search(item, tag, cs.decode(value, vr), date);
     }
+    // In a decimal or integer string a match must stand apart from other digits, for the same
+    // reason as in UIDs (measured digits such as 0.195603121 are not a birth date).
+    boolean number = vr == VR.DS || vr == VR.IS;
     for (Known k : known) {
       if (date && !k.inDates()) {
         continue;
       }
       for (int i = 0; i < k.forms().size(); i++) {
-        if (found(value, k.forms().get(i), k.word() ? k.widths().get(i) : 0)) {
+        if (found(value, k.forms().get(i), k.word() || number ? k.widths().get(i) : 0)) {
           throw new KnownIdentifierException(k.kind(), item + path(tag));
         }
       }

@@ -47,7 +47,8 @@ CDS_OPTS=""
 [ -f "$CDS" ] && CDS_OPTS="-XX:SharedArchiveFile=$CDS -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 
 # A run of the DirectRunner or the embedded FlinkRunner is a batch job of seconds to hours on
-# a few cores: the optimising JIT compiler (C2) spent more CPU compiling Beam than it saved
-# (measured with run-configs/benchmark.sh), so these runs use the quick compiler only. Set
-# JAVA_OPTS to choose otherwise, e.g. JAVA_OPTS=-Xmx2g for the JVM's default.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx2g -XX:TieredStopAtLevel=1"}
+# a few cores. The JVM's default compilers (C1, then C2 for hot code) are kept: the quick
+# compiler alone saved a second or two on the sample cohort, but made a 300,000-file run 50%
+# slower (185 s against 121 s, run-configs/scale-benchmark.sh), the codec's loops running
+# unoptimised. Set JAVA_OPTS to choose otherwise (the heap: see the README, Large cohorts).
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx2g"}

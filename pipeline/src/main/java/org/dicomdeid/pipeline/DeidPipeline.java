@@ -153,7 +153,6 @@ public final class DeidPipeline {
     return RunSummary.read(settings, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /** The pipeline: returns the collections tests assert on. */
   /**
    * How many keys the header reads and rewrites are spread over: four per worker thread, so
    * every worker has work while the number of bundles the DirectRunner must schedule stays small.
@@ -169,12 +168,26 @@ public final class DeidPipeline {
     return Math.max(8, 4 * workers);
   }
 
+  /**
+   * How many keys the series and studies are grouped under: on the DirectRunner, twice the
+   * spread buckets (it pays per key and per bundle; see GroupBySeries.withKeys); elsewhere one
+   * key per UID (0).
+   */
+  static int groupingKeys(Pipeline pipeline) {
+    String runner = pipeline.getOptions().getRunner().getSimpleName();
+    return runner.equals("DirectRunner") || runner.equals("TestDirectRunner")
+        ? 2 * spreadBuckets(pipeline) : 0;
+  }
+
+  /** The pipeline: returns the collections tests assert on. */
   public static Outputs buildPipeline(Pipeline pipeline, DeidSettings s) {
     PCollectionTuple extracted = pipeline.apply("ExtractHeaders",
         ExtractHeaders.from(s.patterns()).withAllowBurnedIn(s.allowBurnedIn())
             .withBuckets(spreadBuckets(pipeline)));
     PCollectionTuple grouped = extracted.get(ExtractHeaders.HEADERS)
-        .apply("GroupBySeries", GroupBySeries.create());
+        .apply("GroupBySeries", GroupBySeries.create()
+            .withSpread(GroupBySeries.DEFAULT_SPREAD_ABOVE, spreadBuckets(pipeline))
+            .withKeys(groupingKeys(pipeline)));
     PCollection<HeaderRecord> ready = grouped.get(GroupBySeries.READY);
     PCollection<MappingRow> previous =
         pipeline.apply("ReadPreviousMapping", ReadMapping.from(s.mappingCsv()));
@@ -182,9 +195,8 @@ public final class DeidPipeline {
         AssignSubjects.withKey(s.keyedConfig(), s.subjectPrefix(), s.subjectDigits())
             .withPrevious(previous));
     PCollectionView<Map<String, String>> subjects = AssignSubjects.asView(mrnToSubject);
-    PCollectionTuple rewritten = ready.apply("RewriteFiles",
-        RewriteFiles.to(s.output(), s.keyedConfig(), subjects).withOverwrite(s.overwrite())
-            .withBuckets(spreadBuckets(pipeline)));
+    PCollectionTuple rewritten = grouped.get(GroupBySeries.REWRITE).apply("RewriteFiles",
+        RewriteFiles.to(s.output(), s.keyedConfig(), subjects).withOverwrite(s.overwrite()));
     PCollection<String> mapping = PCollectionTuple
         .of(WriteMappingCsv.ASSIGNED, ready)
         .and(WriteMappingCsv.WRITTEN, rewritten.get(RewriteFiles.WRITTEN))

@@ -38,16 +38,80 @@ import org.apache.beam.sdk.transforms.Flatten;
  * </ol>
  *
  * Only header records cross the shuffles; every GroupByKey result is iterated once (Flink).
+ *
+ * <p>{@link #READY} holds every dated record, for the subjects and the mapping. {@link #REWRITE}
+ * holds the same records as the rewrite should take them: a study comes out of its grouping as
+ * one unit of work (one bundle on the DirectRunner, one key on Flink), which is parallel enough
+ * when there are many studies; only the files of a study larger than {@code spreadAbove} are
+ * spread again over buckets ({@link Spread#within}), so one big study still uses every worker.
+ * Spreading every study cost the DirectRunner a copy of each bucket's growing bag for every study
+ * that added to it (25-45 s of 120-185 s at 300,000 files, with nothing written meanwhile).
  */
 public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, PCollectionTuple> {
   public static final TupleTag<HeaderRecord> READY = new TupleTag<>() {};
+  /** The records of {@link #READY}, studies above the spread threshold spread over buckets. */
+  public static final TupleTag<HeaderRecord> REWRITE = new TupleTag<>() {};
   public static final TupleTag<Outcome> FAILED = new TupleTag<>() {};
   private static final TupleTag<KV<String, HeaderRecord>> BY_STUDY = new TupleTag<>() {};
+  private static final TupleTag<HeaderRecord> WHOLE = new TupleTag<>() {};
+  private static final TupleTag<HeaderRecord> LARGE = new TupleTag<>() {};
 
-  private GroupBySeries() {}
+  /** Studies of more files than this are spread for the rewrite: 4 s or so of one core's work. */
+  public static final int DEFAULT_SPREAD_ABOVE = 1000;
+  /** Sets of buckets the large studies are spread over ({@link Spread#within}). */
+  static final int STUDY_SETS = 16;
 
+  private final int spreadAbove;
+  private final int buckets;
+  private final int keys;
+
+  private GroupBySeries(int spreadAbove, int buckets, int keys) {
+    this.spreadAbove = spreadAbove;
+    this.buckets = buckets;
+    this.keys = keys;
+  }
+
+  /** Grouped by series and study UID, studies above 1,000 files spread for the rewrite. */
   public static GroupBySeries create() {
-    return new GroupBySeries();
+    return new GroupBySeries(DEFAULT_SPREAD_ABOVE, ExtractHeaders.DEFAULT_BUCKETS, 0);
+  }
+
+  /**
+   * Spreads the rewrite of each study of more than {@code files} files over {@code n} buckets
+   * (a few times the workers' parallelism).
+   */
+  public GroupBySeries withSpread(int files, int n) {
+    return new GroupBySeries(files, n, keys);
+  }
+
+  /**
+   * Groups series and studies under {@code n} keys (a stable hash of the UID), each group split
+   * by UID in memory, instead of one key per UID ({@code n} = 0, the default). For the
+   * DirectRunner: it pays for every key (a timer each, scanned at every step) and for every
+   * bundle downstream (a bundle per key: each ParDo deserialised again, metrics committed), and
+   * a thousand studies cost it more than their files' work. A key then holds 1/{@code n} of the
+   * cohort in memory, which the DirectRunner holds anyway; Flink keeps one key per UID.
+   */
+  public GroupBySeries withKeys(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("keys must be 0 (one per UID) or more");
+    }
+    return new GroupBySeries(spreadAbove, buckets, n);
+  }
+
+  /** The grouping key of a UID: itself, or one of {@code keys} buckets. */
+  static String keyOf(String uid, int keys) {
+    return keys == 0 ? uid : Integer.toString(Math.floorMod(uid.hashCode(), keys));
+  }
+
+  /** The records of a group (sorted by path) split by UID, groups in order of first path. */
+  static java.util.Collection<List<HeaderRecord>> byUid(List<HeaderRecord> sorted,
+      java.util.function.Function<HeaderRecord, String> uid) {
+    java.util.Map<String, List<HeaderRecord>> parts = new java.util.LinkedHashMap<>();
+    for (HeaderRecord r : sorted) {
+      parts.computeIfAbsent(uid.apply(r), u -> new ArrayList<>()).add(r);
+    }
+    return parts.values();
   }
 
   @Override
@@ -55,22 +119,32 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     KvCoder<String, HeaderRecord> kv =
         KvCoder.of(StringUtf8Coder.of(), HeaderRecord.HeaderRecordCoder.of());
     PCollectionTuple series = headers
-        .apply("KeyBySeries", WithKeys.of((HeaderRecord r) -> r.header().seriesInstanceUid())
+        .apply("KeyBySeries", WithKeys.of(
+                (HeaderRecord r) -> keyOf(r.header().seriesInstanceUid(), keys))
             .withKeyType(TypeDescriptors.strings())).setCoder(kv)
         .apply("GroupBySeriesUid", GroupByKey.create())
-        .apply("CheckSeries", ParDo.of(new CheckSeriesFn())
+        .apply("CheckSeries", ParDo.of(new CheckSeriesFn(keys))
             .withOutputTags(BY_STUDY, TupleTagList.of(FAILED)));
     PCollectionTuple studies = series.get(BY_STUDY).setCoder(kv)
         .apply("GroupByStudy", GroupByKey.create())
-        .apply("DateStudy", ParDo.of(new DateStudyFn())
-            .withOutputTags(READY, TupleTagList.of(FAILED)));
+        .apply("DateStudy", ParDo.of(new DateStudyFn(spreadAbove))
+            .withOutputTags(WHOLE, TupleTagList.of(LARGE).and(FAILED)));
     PCollection<Outcome> failed = PCollectionList
         .of(series.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
         .and(studies.get(FAILED).setCoder(Outcome.OutcomeCoder.of()))
         .apply("FlattenFailures", Flatten.pCollections());
-    return PCollectionTuple.of(READY,
-            studies.get(READY).setCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .and(FAILED, failed);
+    PCollection<HeaderRecord> whole =
+        studies.get(WHOLE).setCoder(HeaderRecord.HeaderRecordCoder.of());
+    PCollection<HeaderRecord> large =
+        studies.get(LARGE).setCoder(HeaderRecord.HeaderRecordCoder.of());
+    PCollection<HeaderRecord> ready = PCollectionList.of(whole).and(large)
+        .apply("AllDated", Flatten.pCollections());
+    PCollection<HeaderRecord> spread = large.apply("SpreadLargeStudies",
+        Spread.within((HeaderRecord r) -> r.header().studyInstanceUid(), STUDY_SETS,
+            (HeaderRecord r) -> r.header().sopInstanceUid(), buckets));
+    PCollection<HeaderRecord> rewrite = PCollectionList.of(whole).and(spread)
+        .apply("ForRewrite", Flatten.pCollections());
+    return PCollectionTuple.of(READY, ready).and(REWRITE, rewrite).and(FAILED, failed);
   }
 
   private static List<HeaderRecord> listOnce(Iterable<HeaderRecord> group) {
@@ -91,19 +165,30 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     }
   }
 
-  /** Of several files with one SOP Instance UID, keeps the smallest path. */
   /** A series must agree on MRN and study; then its files are keyed by study. */
   static final class CheckSeriesFn
       extends DoFn<KV<String, Iterable<HeaderRecord>>, KV<String, HeaderRecord>> {
     private final Counter checked = DeidMetrics.counter(DeidMetrics.SERIES_CHECKED);
+    private final int keys;
+
+    CheckSeriesFn(int keys) {
+      this.keys = keys;
+    }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<HeaderRecord>> group,
         MultiOutputReceiver out) {
+      for (List<HeaderRecord> series
+          : byUid(listOnce(group.getValue()), r -> r.header().seriesInstanceUid())) {
+        check(series, out);
+      }
+    }
+
+    private void check(List<HeaderRecord> series, MultiOutputReceiver out) {
       List<HeaderRecord> files = new ArrayList<>();
       List<HeaderRecord> duplicates = new ArrayList<>();
       Set<String> seen = new HashSet<>();
-      for (HeaderRecord r : listOnce(group.getValue())) {
+      for (HeaderRecord r : series) {
         (seen.add(r.header().sopInstanceUid()) ? files : duplicates).add(r);
       }
       checked.inc(files.size() + duplicates.size());
@@ -120,7 +205,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
         }
       }
       for (HeaderRecord r : files) {
-        out.get(BY_STUDY).output(KV.of(r.header().studyInstanceUid(), r));
+        out.get(BY_STUDY).output(KV.of(keyOf(r.header().studyInstanceUid(), keys), r));
       }
     }
   }
@@ -143,11 +228,22 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   /** A study must agree on MRN; its CT date is the earliest of its files'. */
   static final class DateStudyFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
     private final Counter dated = DeidMetrics.counter(DeidMetrics.STUDY_DATED);
+    private final int spreadAbove;
+
+    DateStudyFn(int spreadAbove) {
+      this.spreadAbove = spreadAbove;
+    }
 
     @ProcessElement
     public void process(@Element KV<String, Iterable<HeaderRecord>> group,
         MultiOutputReceiver out) {
-      List<HeaderRecord> files = listOnce(group.getValue());
+      for (List<HeaderRecord> study
+          : byUid(listOnce(group.getValue()), r -> r.header().studyInstanceUid())) {
+        date(study, out);
+      }
+    }
+
+    private void date(List<HeaderRecord> files, MultiOutputReceiver out) {
       dated.inc(files.size());
       String mrn = files.get(0).mrn();
       String earliest = "";
@@ -179,7 +275,8 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
       for (HeaderRecord r : files) {
         String note = join(r.note(), dateNote.startsWith(FOLDER_DATE) ? dateNote
             : join(dateNote, FolderNames.disagreement(r.path(), mrn, earliest)));
-        out.get(READY).output(r.withStudyDate(earliest, note));
+        out.get(files.size() > spreadAbove ? LARGE : WHOLE)
+            .output(r.withStudyDate(earliest, note));
       }
     }
   }

@@ -39,22 +39,17 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   /** The header records of the files in the output tree, for the mapping's counts. */
   public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
 
-  /** Sets of buckets the studies are spread over ({@link Spread#within}). */
-  static final int STUDY_SETS = 16;
-
   private final KeyedConfig config;
   private final String outputRoot;
   private final PCollectionView<Map<String, String>> subjects;
   private final boolean overwrite;
-  private final int buckets;
 
   private RewriteFiles(KeyedConfig config, String outputRoot,
-      PCollectionView<Map<String, String>> subjects, boolean overwrite, int buckets) {
+      PCollectionView<Map<String, String>> subjects, boolean overwrite) {
     this.config = config;
     this.outputRoot = outputRoot;
     this.subjects = subjects;
     this.overwrite = overwrite;
-    this.buckets = buckets;
   }
 
   /**
@@ -63,8 +58,7 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
    */
   public static RewriteFiles to(String outputRoot, KeyedConfig config,
       PCollectionView<Map<String, String>> subjects) {
-    return new RewriteFiles(config, outputRoot, subjects, false,
-        ExtractHeaders.DEFAULT_BUCKETS);
+    return new RewriteFiles(config, outputRoot, subjects, false);
   }
 
   /**
@@ -72,22 +66,13 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
    * its input fails with the reason. A file with the same bytes is always left alone.
    */
   public RewriteFiles withOverwrite(boolean replace) {
-    return new RewriteFiles(config, outputRoot, subjects, replace, buckets);
-  }
-
-  /**
-   * How many ways each study's rewrites are spread: the files arrive grouped by study, and one
-   * study can hold thousands of files, so they are spread again by SOP Instance UID.
-   */
-  public RewriteFiles withBuckets(int n) {
-    return new RewriteFiles(config, outputRoot, subjects, overwrite, n);
+    return new RewriteFiles(config, outputRoot, subjects, replace);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<HeaderRecord> files) {
+    // The files come as GroupBySeries.REWRITE gives them: by study, large studies spread.
     PCollectionTuple out = files
-        .apply("SpreadFiles", Spread.within((HeaderRecord r) -> r.header().studyInstanceUid(),
-            STUDY_SETS, (HeaderRecord r) -> r.header().sopInstanceUid(), buckets))
         .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects, overwrite))
             .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
     out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());

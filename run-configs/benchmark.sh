@@ -18,7 +18,8 @@
 # bytes are on disk. Each figure is the median of REPS runs (default 3): on a shared machine a
 # single `cp -r` of the same tree was seen to take from 1.1 s to 3.7 s. Peak memory is the
 # maximum resident set size from /usr/bin/time (the JVM's own peak, the largest of the runs).
-# JAVA_OPTS is passed on to the scripts (their default: -Xmx2g).
+# JAVA_OPTS, when set in the environment, is passed on to the scripts (their default: see
+# run-configs/common.sh: the heap, and the JIT compilers by the input's size).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 source "$HERE/common.sh"

@@ -47,8 +47,33 @@ CDS_OPTS=""
 [ -f "$CDS" ] && CDS_OPTS="-XX:SharedArchiveFile=$CDS -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 
 # A run of the DirectRunner or the embedded FlinkRunner is a batch job of seconds to hours on
-# a few cores. The JVM's default compilers (C1, then C2 for hot code) are kept: the quick
-# compiler alone saved a second or two on the sample cohort, but made a 300,000-file run 50%
-# slower (185 s against 121 s, run-configs/scale-benchmark.sh), the codec's loops running
-# unoptimised. Set JAVA_OPTS to choose otherwise (the heap: see the README, Large cohorts).
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx2g"}
+# a few cores, and which JIT compilers pay depends on its size. On a small input the quick
+# compiler alone (-XX:TieredStopAtLevel=1) wins: the optimising compiler (C2) spent about 7 s
+# of CPU compiling Beam, more than it saved (run-configs/benchmark.sh: 14 s -> 9 s). On a large
+# one C2 wins: with C1 alone a 300,000-file run took 185 s instead of 121 s, the codec's loops
+# running unoptimised (run-configs/scale-benchmark.sh). So the scripts count the files of the
+# --input folders, up to 20,000, before starting Java (a second at most): C1 alone below that,
+# both compilers from there, and both when an input is not a local folder (a glob, gs://...).
+# The heap: DEFAULT_HEAP, set by the script before it sources this file (direct.sh: 1 GB,
+# enough for 300,000 files with 4% of the time in GC pauses; see the README, Large cohorts),
+# else 2 GB. JAVA_OPTS, when set, replaces both choices.
+LARGE_INPUT_FILES=20000
+jit_for_input() { # the scripts' arguments -> "-XX:TieredStopAtLevel=1" or ""
+  local arg inputs="" dir count=0 n
+  for arg in "$@"; do
+    case "$arg" in --input=*) inputs=${arg#--input=} ;; esac
+  done
+  [ -z "$inputs" ] && { echo "-XX:TieredStopAtLevel=1"; return; } # the sample cohort
+  local IFS=,
+  for dir in $inputs; do
+    [ -d "$dir" ] || return 0
+    # find ends on SIGPIPE once head has enough: not an error here
+    n=$(find "$dir" -type f 2>/dev/null | head -n "$LARGE_INPUT_FILES" | wc -l || true)
+    count=$((count + n))
+    [ "$count" -ge "$LARGE_INPUT_FILES" ] && return 0
+  done
+  echo "-XX:TieredStopAtLevel=1"
+}
+if [ -z "${JAVA_OPTS:-}" ]; then
+  JAVA_OPTS="-Xmx${DEFAULT_HEAP:-2g} $(jit_for_input "$@")"
+fi

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +79,10 @@ final class ClusterJob implements AutoCloseable {
         }
         read += v.path("metrics").path("read-records").asLong();
       }
+      String files = fileCounts(detail.path("vertices"));
+      if (!files.isEmpty()) {
+        b.append(" | ").append(files).append(rate(counts(detail.path("vertices"))));
+      }
       if (!running.isEmpty()) {
         b.append("; running ").append(String.join(", ", running))
             .append(String.format(" (%d records in)", read));
@@ -88,6 +94,76 @@ final class ClusterJob implements AutoCloseable {
       Thread.currentThread().interrupt();
       return "interrupted";
     }
+  }
+
+  /**
+   * The pipeline's phases, counted in files from the job's vertices: the count of each is the
+   * records written by the vertices whose chain ends with that step, summed over their subtasks
+   * (Flink 1.19's batch plan ends a chain at a step with several outputs: the matching and the
+   * header reads give one record per file, and the rewrite's first output, its outcomes, one per
+   * file done). The job detail holds these counts live and keeps them when a vertex has finished;
+   * Beam's own counters reach a batch job's REST API only when it ends.
+   */
+  private static final String[][] PHASES = {
+      {"matched", "at ExtractHeaders/MatchFiles)"},
+      {"headers read", "at ExtractHeaders/ReadHeaders)"},
+      {"rewritten", "at RewriteFiles/Deidentify.out0)"}};
+
+  /**
+   * "matched N | headers read N | rewritten N" from the job detail's vertices; a phase whose
+   * vertex has not started counts 0; "" when none of the phases is in the plan.
+   */
+  static String fileCounts(JsonNode vertices) {
+    long[] counts = counts(vertices);
+    if (counts == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < PHASES.length; i++) {
+      parts.add(PHASES[i][0] + " " + counts[i]);
+    }
+    return String.join(" | ", parts);
+  }
+
+  /** Files per phase (PHASES' order), or null when none of the phases is in the plan. */
+  static long[] counts(JsonNode vertices) {
+    long[] counts = new long[PHASES.length];
+    boolean any = false;
+    for (JsonNode v : vertices) {
+      String name = v.path("name").asText();
+      for (int i = 0; i < PHASES.length; i++) {
+        if (name.endsWith(PHASES[i][1])) {
+          counts[i] += v.path("metrics").path("write-records").asLong();
+          any = true;
+        }
+      }
+    }
+    return any ? counts : null;
+  }
+
+  /** When the rewrite was first seen under way, and its count then: the rate's origin. */
+  private long rateStartNanos;
+  private long rateStartCount = -1;
+
+  /** ", N files/s | ETA T s" once the rewrite has gone on for 10 s; else "". */
+  private String rate(long[] counts) {
+    long done = counts[2];
+    long now = System.nanoTime();
+    if (done == 0) {
+      return "";
+    }
+    if (rateStartCount < 0) {
+      rateStartCount = done;
+      rateStartNanos = now;
+      return "";
+    }
+    double seconds = (now - rateStartNanos) / 1e9;
+    if (seconds < 10 || done <= rateStartCount) {
+      return "";
+    }
+    double perSecond = (done - rateStartCount) / seconds;
+    long left = Math.max(0, counts[0] - done);
+    return String.format(", %.0f files/s | ETA %.0f s", perSecond, left / perSecond);
   }
 
   /** Cancels the job if it is still running (the shutdown hook: Ctrl-C on the client). */

@@ -169,14 +169,15 @@ public final class DeidPipeline {
   }
 
   /**
-   * How many keys the series and studies are grouped under: on the DirectRunner, twice the
-   * spread buckets (it pays per key and per bundle; see GroupBySeries.withKeys); elsewhere one
-   * key per UID (0).
+   * How many keys the series and studies are grouped under: on the DirectRunner, four times the
+   * spread buckets (it pays per key and per bundle, see GroupBySeries.withKeys; a key is a
+   * bundle of the rewrite, and with fewer, larger bundles the last ones ran alone at the end);
+   * elsewhere one key per UID (0).
    */
   static int groupingKeys(Pipeline pipeline) {
     String runner = pipeline.getOptions().getRunner().getSimpleName();
     return runner.equals("DirectRunner") || runner.equals("TestDirectRunner")
-        ? 2 * spreadBuckets(pipeline) : 0;
+        ? 4 * spreadBuckets(pipeline) : 0;
   }
 
   /** The pipeline: returns the collections tests assert on. */

@@ -21,8 +21,8 @@ import org.dicomdeid.dicom.deid.Keyed;
 
 /**
  * Gives every MRN its subject ID. Only MRNs cross this global step: the distinct MRNs are
- * combined into one small sorted list, the previous mapping's MRN -> subject pairs arrive as a
- * side input, and {@link SubjectAllocator} keeps old subjects and draws new ones. The result,
+ * combined into one small sorted list ({@link DistinctStrings}), the previous mapping's MRN ->
+ * subject pairs arrive as a side input, and {@link SubjectAllocator} keeps old subjects and draws new ones. The result,
  * MRN -> subject, is one element (use {@link #asView} to make it a singleton side input): small
  * by nature, one entry per patient. The key is read by the worker ({@link KeyedConfig}).
  */
@@ -70,8 +70,7 @@ public final class AssignSubjects
     return files
         .apply("ExtractMrns", MapElements.into(TypeDescriptors.strings()).via(HeaderRecord::mrn))
         .setCoder(StringUtf8Coder.of())
-        .apply("DistinctMrns", Distinct.create())
-        .apply("CollectMrns", Combine.globally(CollectAll.<String>of()))
+        .apply("CollectMrns", Combine.globally(new DistinctStrings()))
         .apply("Assign", ParDo.of(new AssignFn(key, prefix, digits, previousView))
             .withSideInputs(previousView))
         .setCoder(SubjectTableCoder.of());

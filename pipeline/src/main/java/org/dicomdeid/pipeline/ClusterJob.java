@@ -34,6 +34,9 @@ final class ClusterJob implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final Thread cancelOnExit;
+  /** When the rewrite was first seen under way, and its count then: the rate's origin. */
+  private long rateStartNanos;
+  private long rateStartCount = -1;
 
   private ClusterJob(URI rest, String jobName, PrintStream console) {
     this.rest = rest;
@@ -140,10 +143,6 @@ final class ClusterJob implements AutoCloseable {
     }
     return any ? counts : null;
   }
-
-  /** When the rewrite was first seen under way, and its count then: the rate's origin. */
-  private long rateStartNanos;
-  private long rateStartCount = -1;
 
   /** ", N files/s | ETA T s" once the rewrite has gone on for 10 s; else "". */
   private String rate(long[] counts) {

@@ -22,9 +22,10 @@ import org.dicomdeid.dicom.deid.Keyed;
 /**
  * Gives every MRN its subject ID. Only MRNs cross this global step: the distinct MRNs are
  * combined into one small sorted list ({@link DistinctStrings}), the previous mapping's MRN ->
- * subject pairs arrive as a side input, and {@link SubjectAllocator} keeps old subjects and draws new ones. The result,
- * MRN -> subject, is one element (use {@link #asView} to make it a singleton side input): small
- * by nature, one entry per patient. The key is read by the worker ({@link KeyedConfig}).
+ * subject pairs arrive as a side input, and {@link SubjectAllocator} keeps old subjects and
+ * draws new ones. The result, MRN -> subject, is one element (use {@link #asView} to make it a
+ * singleton side input): small by nature, one entry per patient. The key is read by the worker
+ * ({@link KeyedConfig}).
  */
 public final class AssignSubjects
     extends PTransform<PCollection<HeaderRecord>, PCollection<Map<String, String>>> {

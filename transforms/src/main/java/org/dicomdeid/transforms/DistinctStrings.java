@@ -17,7 +17,8 @@ import org.apache.beam.sdk.transforms.Combine;
  * DirectRunner a thousand patients made a thousand bundles for every step after it, seconds of
  * a small run. Never one element per file.
  */
-public final class DistinctStrings extends Combine.CombineFn<String, TreeSet<String>, List<String>> {
+public final class DistinctStrings
+    extends Combine.CombineFn<String, TreeSet<String>, List<String>> {
   @Override
   public TreeSet<String> createAccumulator() {
     return new TreeSet<>();

@@ -1,14 +1,19 @@
 package org.dicomdeid.transforms;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -20,7 +25,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.beam.sdk.transforms.Flatten;
 
 /**
  * Checks the header records by SOP instance, series and study, and dates each study:
@@ -56,7 +60,11 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   private static final TupleTag<HeaderRecord> WHOLE = new TupleTag<>() {};
   private static final TupleTag<HeaderRecord> LARGE = new TupleTag<>() {};
 
-  /** Studies of more files than this are spread for the rewrite: 4 s or so of one core's work. */
+  /**
+   * Studies of more files than this are spread for the rewrite: 1,000 CT slices (about 0.5 GB)
+   * are a second or so of one core's rewriting, too much to leave on one worker when a cohort
+   * holds few studies.
+   */
   public static final int DEFAULT_SPREAD_ABOVE = 1000;
   /** Sets of buckets the large studies are spread over ({@link Spread#within}). */
   static final int STUDY_SETS = 16;
@@ -105,9 +113,9 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
   }
 
   /** The records of a group (sorted by path) split by UID, groups in order of first path. */
-  static java.util.Collection<List<HeaderRecord>> byUid(List<HeaderRecord> sorted,
-      java.util.function.Function<HeaderRecord, String> uid) {
-    java.util.Map<String, List<HeaderRecord>> parts = new java.util.LinkedHashMap<>();
+  static Collection<List<HeaderRecord>> byUid(List<HeaderRecord> sorted,
+      Function<HeaderRecord, String> uid) {
+    Map<String, List<HeaderRecord>> parts = new LinkedHashMap<>();
     for (HeaderRecord r : sorted) {
       parts.computeIfAbsent(uid.apply(r), u -> new ArrayList<>()).add(r);
     }
@@ -158,7 +166,8 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
   }
 
-  private static void failAll(List<HeaderRecord> files, String reason, DoFn.MultiOutputReceiver out) {
+  private static void failAll(List<HeaderRecord> files, String reason,
+      DoFn.MultiOutputReceiver out) {
     for (HeaderRecord r : files) {
       DeidMetrics.of(Status.FAILED).inc();
       out.get(FAILED).output(Outcome.failed(r.path(), reason));

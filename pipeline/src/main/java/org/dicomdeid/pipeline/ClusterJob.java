@@ -82,9 +82,9 @@ final class ClusterJob implements AutoCloseable {
         }
         read += v.path("metrics").path("read-records").asLong();
       }
-      String files = fileCounts(detail.path("vertices"));
-      if (!files.isEmpty()) {
-        b.append(" | ").append(files).append(rate(counts(detail.path("vertices"))));
+      long[] counts = counts(detail.path("vertices"));
+      if (counts != null) {
+        b.append(" | ").append(format(counts)).append(rate(counts));
       }
       if (!running.isEmpty()) {
         b.append("; running ").append(String.join(", ", running))
@@ -118,9 +118,11 @@ final class ClusterJob implements AutoCloseable {
    */
   static String fileCounts(JsonNode vertices) {
     long[] counts = counts(vertices);
-    if (counts == null) {
-      return "";
-    }
+    return counts == null ? "" : format(counts);
+  }
+
+  /** "matched N | headers read N | rewritten N". */
+  private static String format(long[] counts) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < PHASES.length; i++) {
       parts.add(PHASES[i][0] + " " + counts[i]);

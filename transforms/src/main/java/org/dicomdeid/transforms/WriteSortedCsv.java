@@ -51,7 +51,7 @@ public final class WriteSortedCsv<T> extends PTransform<PCollection<T>, PCollect
     return input
         .apply("SortRuns", ParDo.of(new SortRunsFn<>(file, coder, rows, maxRows)))
         .setCoder(StringUtf8Coder.of())
-        .apply("CollectRunNames", Combine.globally(CollectAll.<String>of()))
+        .apply("CollectRunNames", Combine.globally(new DistinctStrings()))
         .apply("MergeRuns", ParDo.of(new MergeRunsFn<>(file, coder, rows, fanIn)))
         .setCoder(StringUtf8Coder.of());
   }

@@ -27,7 +27,7 @@ if [ ! -f "$CDS" ] || [ "$JAR" -nt "$CDS" ]; then
   echo "recording the classes a run loads, for faster starts (once per build) ..." >&2
   cds_tmp=$(mktemp -d "${TMPDIR:-/tmp}/dicom-deid-cds.XXXXXX")
   rm -f "$ROOT"/pipeline/target/dicom-deid-*.jsa
-  if java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$cds_tmp/in" >/dev/null 2>&1; then
+  if java -cp "$JAR" org.dicomdeid.sample.CohortGenerator "$cds_tmp/in" >/dev/null 2>&1; then
     # Recorded under a temporary name and moved into place: a run starting meanwhile never
     # sees half an archive.
     # JDK 17 has crashed once here (SIGSEGV in SystemDictionaryShared, while dumping at exit):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 12): many tiny files, as a retrospective cohort export looks to the
 # pipeline. Generates cohorts of tiny CT files (8x8 pixels, about 2 KB, 100 per series, 1,000
-# patients) in the export layout <MRN>_<date>/S<k>/ (org.dicomdeid.dicom.sample.ScaleCohort),
+# patients) in the export layout <MRN>_<date>/S<k>/ (org.dicomdeid.sample.ScaleCohort),
 # then prints in one run, for each:
 #   cp -r of the same tree (then sync)            at SMALL, MEDIUM and N files
 #   run-configs/direct.sh (DirectRunner)          at SMALL and MEDIUM files
@@ -47,7 +47,7 @@ cohort() { # files -> folder
   if [ ! -f "$dir.complete" ]; then
     rm -rf "$dir"
     echo "generating $n files for $PATIENTS patients in $dir ..." >&2
-    java -cp "$JAR" org.dicomdeid.dicom.sample.ScaleCohort "$dir" "$n" "$PATIENTS" >&2
+    java -cp "$JAR" org.dicomdeid.sample.ScaleCohort "$dir" "$n" "$PATIENTS" >&2
     touch "$dir.complete"
   fi
   echo "$dir"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Acceptance test of the Flink cluster run config (issue #5), for .ci/run:
 #  1. builds the shaded jar (mvn -B -q -DskipTests package);
-#  2. generates a cohort (org.dicomdeid.dicom.sample.CohortGenerator <dir> <patients> <seed>);
+#  2. generates a cohort (org.dicomdeid.sample.CohortGenerator <dir> <patients> <seed>);
 #  3. de-identifies it with run-configs/direct.sh (DirectRunner), which creates the secret key;
 #  4. starts a local cluster (start.sh 2: one JobManager, two TaskManagers of 2 slots on
 #     127.0.0.1) in a run folder of its own, so a developer's cluster in .run is left alone;
@@ -58,7 +58,7 @@ JAR=$(ls -S "$ROOT"/pipeline/target/*.jar 2>/dev/null | head -1)
 echo "jar: $JAR ($(du -m "$JAR" | cut -f1) MB)"
 
 step "generate a cohort of $PATIENTS patients (seed $SEED)"
-java -cp "$JAR" org.dicomdeid.dicom.sample.CohortGenerator "$work/export" "$PATIENTS" "$SEED" ||
+java -cp "$JAR" org.dicomdeid.sample.CohortGenerator "$work/export" "$PATIENTS" "$SEED" ||
   fail "the cohort generator failed"
 
 common=(--input="$work/export" --secretKeyFile="$work/secret.key" --progress=false)

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortManifest;
-import org.dicomdeid.dicom.sample.CohortSpec;
-import org.dicomdeid.dicom.sample.GeneratedFile;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortManifest;
+import org.dicomdeid.sample.CohortSpec;
+import org.dicomdeid.sample.GeneratedFile;
 
 /**
  * With no --input: a small synthetic cohort with planted PHI (CohortGenerator) in a temporary

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortSpec;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortSpec;
 
 /**
  * Builds the awkward exports of {@link AwkwardExportTest} in a child JVM started under the

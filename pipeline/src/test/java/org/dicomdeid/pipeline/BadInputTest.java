@@ -17,10 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.dicomdeid.dicom.DicomReader;
 import org.dicomdeid.dicom.ExternalTools;
 import org.dicomdeid.dicom.Tags;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortManifest;
-import org.dicomdeid.dicom.sample.CohortSpec;
-import org.dicomdeid.dicom.sample.GeneratedFile;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortManifest;
+import org.dicomdeid.sample.CohortSpec;
+import org.dicomdeid.sample.GeneratedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

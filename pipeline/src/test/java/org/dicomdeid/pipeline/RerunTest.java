@@ -10,10 +10,10 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVRecord;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortManifest;
-import org.dicomdeid.dicom.sample.CohortSpec;
-import org.dicomdeid.dicom.sample.GeneratedFile;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortManifest;
+import org.dicomdeid.sample.CohortSpec;
+import org.dicomdeid.sample.GeneratedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,9 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortManifest;
-import org.dicomdeid.dicom.sample.CohortSpec;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortManifest;
+import org.dicomdeid.sample.CohortSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

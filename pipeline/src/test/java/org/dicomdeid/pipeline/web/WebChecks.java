@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.dicomdeid.dicom.sample.CohortManifest;
+import org.dicomdeid.sample.CohortManifest;
 
 /** What the web tests check in answers: JSON numbers, the progress loop, the zip's files. */
 final class WebChecks {

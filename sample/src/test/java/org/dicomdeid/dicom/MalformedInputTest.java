@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortManifest;
-import org.dicomdeid.dicom.sample.CohortSpec;
-import org.dicomdeid.dicom.sample.GeneratedFile;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortManifest;
+import org.dicomdeid.sample.CohortSpec;
+import org.dicomdeid.sample.GeneratedFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.sample;
+package org.dicomdeid.sample;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

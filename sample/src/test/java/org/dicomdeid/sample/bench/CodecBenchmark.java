@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.bench;
+package org.dicomdeid.sample.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -21,13 +21,13 @@ import org.dicomdeid.dicom.HeaderReader;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
-import org.dicomdeid.dicom.sample.CohortGenerator;
-import org.dicomdeid.dicom.sample.CohortManifest;
-import org.dicomdeid.dicom.sample.CohortSpec;
-import org.dicomdeid.dicom.sample.GeneratedFile;
+import org.dicomdeid.sample.CohortGenerator;
+import org.dicomdeid.sample.CohortManifest;
+import org.dicomdeid.sample.CohortSpec;
+import org.dicomdeid.sample.GeneratedFile;
 
 /**
- * Codec benchmark, not a test (see dicom/BENCHMARK.md): header-only parse time per file, DicomCopy
+ * Codec benchmark, not a test (see sample/BENCHMARK.md): header-only parse time per file, DicomCopy
  * rewrite throughput beside Files.copy of the same files, and the rewrite of one file of at least
  * 500 MB in a child JVM limited to 64 MB of heap. Arguments: [slices] [large file MB] [work dir].
  */

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.sample;
+package org.dicomdeid.sample;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
-import org.dicomdeid.dicom.sample.CohortModel.Series;
-import org.dicomdeid.dicom.sample.CohortModel.Visit;
+import org.dicomdeid.sample.CohortModel.Series;
+import org.dicomdeid.sample.CohortModel.Visit;
 
 /**
  * The strays of a real export, written into one visit folder: an empty file, a text file, a

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.sample;
+package org.dicomdeid.sample;
 
 /**
  * The shape of a synthetic hospital export: how many patients, visits, series and instances, the

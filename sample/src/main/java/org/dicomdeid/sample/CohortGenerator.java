@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.sample;
+package org.dicomdeid.sample;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicomdeid.dicom.TransferSyntax;
-import org.dicomdeid.dicom.sample.CohortModel.Patient;
-import org.dicomdeid.dicom.sample.CohortModel.Series;
-import org.dicomdeid.dicom.sample.CohortModel.Visit;
+import org.dicomdeid.sample.CohortModel.Patient;
+import org.dicomdeid.sample.CohortModel.Series;
+import org.dicomdeid.sample.CohortModel.Visit;
 
 /**
  * Writes a synthetic hospital export, {@code root/<MRN>_<CT date>/...}, of CT series in mixed

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.sample;
+package org.dicomdeid.sample;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,9 +10,9 @@ import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
-import org.dicomdeid.dicom.sample.CohortModel.Patient;
-import org.dicomdeid.dicom.sample.CohortModel.Series;
-import org.dicomdeid.dicom.sample.CohortModel.Visit;
+import org.dicomdeid.sample.CohortModel.Patient;
+import org.dicomdeid.sample.CohortModel.Series;
+import org.dicomdeid.sample.CohortModel.Visit;
 
 /** Builds and writes one synthetic image instance (CT Image IOD, or US for the burned-in case). */
 final class InstanceWriter {

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom.sample;
+package org.dicomdeid.sample;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.dicomdeid.dicom.TransferSyntax;
-import org.dicomdeid.dicom.sample.CohortModel.Patient;
-import org.dicomdeid.dicom.sample.CohortModel.Series;
-import org.dicomdeid.dicom.sample.CohortModel.Visit;
+import org.dicomdeid.sample.CohortModel.Patient;
+import org.dicomdeid.sample.CohortModel.Series;
+import org.dicomdeid.sample.CohortModel.Visit;
 
 /**
  * A large cohort for the scale benchmark: {@code files} tiny CT instances (8x8 pixels, Explicit

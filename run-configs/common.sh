@@ -8,7 +8,7 @@ JAR="$ROOT/pipeline/target/dicom-deid-pipeline-0.1.0-SNAPSHOT-shaded.jar"
 
 needs_build() {
   [ ! -f "$JAR" ] && return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/dicom" "$ROOT/transforms" "$ROOT/pipeline" \
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/dicom" "$ROOT/sample" "$ROOT/transforms" "$ROOT/pipeline" \
       \( -path '*/target' -prune \) -o \( -type f \( -name '*.java' -o -name 'pom.xml' \
       -o -path '*/src/main/resources/*' \) -newer "$JAR" -print \) | head -1)" ]
 }

@@ -34,7 +34,7 @@ find_jar() {
   [ -n "$f" ] && echo "$f"
 }
 stale() {
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/dicom" "$ROOT/transforms" "$ROOT/pipeline" \
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/dicom" "$ROOT/sample" "$ROOT/transforms" "$ROOT/pipeline" \
       \( -path '*/target' -prune \) -o \( -type f \( -name '*.java' -o -name 'pom.xml' \
       -o -path '*/src/main/resources/*' \) -newer "$1" -print \) | head -1)" ]
 }

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicomdeid.dicom.deid.DeidConfig;
-import org.dicomdeid.dicom.deid.OptionChoice;
-import org.dicomdeid.dicom.deid.SecretKeyFile;
+import org.dicomdeid.rules.DeidConfig;
+import org.dicomdeid.rules.OptionChoice;
+import org.dicomdeid.rules.SecretKeyFile;
 import org.dicomdeid.transforms.MappingCsv;
 import org.dicomdeid.transforms.KeyedConfig;
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.dicomdeid.dicom.deid.Keyed;
+import org.dicomdeid.rules.Keyed;
 
 /**
  * The key must match the mapping and the output tree it made. When they are first written, the

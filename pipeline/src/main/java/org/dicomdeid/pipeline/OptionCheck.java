@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.dicomdeid.dicom.deid.OptionChoice;
+import org.dicomdeid.rules.OptionChoice;
 
 /**
  * Checks a command line before anything else is loaded: every problem at once, each with what to

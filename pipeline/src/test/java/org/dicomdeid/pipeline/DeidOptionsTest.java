@@ -56,7 +56,7 @@ class DeidOptionsTest {
     assertTrue(s.config().keepUnlistedText());
     assertTrue(s.keyedConfig().load().keepUnlistedText(), "the workers' engine keeps it too");
     assertTrue(s.config().options().contains(
-        org.dicomdeid.dicom.deid.ProfileOption.RETAIN_LONG_FULL_DATES));
+        org.dicomdeid.rules.ProfileOption.RETAIN_LONG_FULL_DATES));
   }
 
   @Test
@@ -66,7 +66,7 @@ class DeidOptionsTest {
     Files.createDirectories(dir.resolve("phi"));
     Files.writeString(dir.resolve("phi/mapping.csv"),
         "subj,MRN,ct_date,shifted_ct_date,studies,series,files\nS1,KU1,20200101,20190101,1,1,1\n");
-    org.dicomdeid.dicom.deid.SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
+    org.dicomdeid.rules.SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
     assertBad("shifted dates", Runs.args(dir, in.toString()));
     Runs.Result ok = Runs.main(Runs.args(dir, in.toString(), "--options=retainLongModifiedDates"));
     assertEquals(0, ok.status(), ok.err());

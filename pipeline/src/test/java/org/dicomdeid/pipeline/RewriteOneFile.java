@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dicomdeid.dicom.deid.DeidConfig;
-import org.dicomdeid.dicom.deid.Deidentifier;
-import org.dicomdeid.dicom.deid.Subject;
+import org.dicomdeid.rules.DeidConfig;
+import org.dicomdeid.rules.Deidentifier;
+import org.dicomdeid.rules.Subject;
 
 /**
  * {@code RewriteOneFile <in> <out>}: one file through the Deidentifier, for a child JVM with a

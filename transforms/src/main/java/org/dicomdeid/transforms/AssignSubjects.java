@@ -17,7 +17,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dicomdeid.dicom.deid.Keyed;
+import org.dicomdeid.rules.Keyed;
 
 /**
  * Gives every MRN its subject ID. Only MRNs cross this global step: the distinct MRNs are

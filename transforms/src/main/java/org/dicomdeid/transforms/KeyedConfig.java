@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
-import org.dicomdeid.dicom.deid.DeidConfig;
-import org.dicomdeid.dicom.deid.Keyed;
-import org.dicomdeid.dicom.deid.ProfileOption;
-import org.dicomdeid.dicom.deid.SecretKeyFile;
+import org.dicomdeid.rules.DeidConfig;
+import org.dicomdeid.rules.Keyed;
+import org.dicomdeid.rules.ProfileOption;
+import org.dicomdeid.rules.SecretKeyFile;
 
 /**
  * What the workers need to build the engine, without the secret: the key file's path (on any

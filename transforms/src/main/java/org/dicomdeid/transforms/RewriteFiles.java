@@ -20,10 +20,10 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.FileChannelInput;
-import org.dicomdeid.dicom.deid.Deidentifier;
-import org.dicomdeid.dicom.deid.InputOpener;
-import org.dicomdeid.dicom.deid.Keyed;
-import org.dicomdeid.dicom.deid.Subject;
+import org.dicomdeid.rules.Deidentifier;
+import org.dicomdeid.rules.InputOpener;
+import org.dicomdeid.rules.Keyed;
+import org.dicomdeid.rules.Subject;
 
 /**
  * Streams each file through the {@link Deidentifier} with its subject and study CT date and

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.dicomdeid.dicom.deid.Keyed;
+import org.dicomdeid.rules.Keyed;
 
 /**
  * Gives each MRN a subject ID {@code <prefix><number>}, the number zero-padded to {@code digits}.

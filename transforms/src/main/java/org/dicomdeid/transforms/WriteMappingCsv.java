@@ -30,7 +30,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.dicomdeid.dicom.deid.Deidentifier;
+import org.dicomdeid.rules.Deidentifier;
 
 /**
  * Writes the mapping CSV (the key file): one row per subject and CT date of every file given a

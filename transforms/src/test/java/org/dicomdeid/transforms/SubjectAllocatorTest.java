@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.dicomdeid.dicom.deid.Keyed;
+import org.dicomdeid.rules.Keyed;
 import org.junit.jupiter.api.Test;
 
 class SubjectAllocatorTest {

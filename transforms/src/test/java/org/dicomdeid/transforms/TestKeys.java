@@ -3,7 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dicomdeid.dicom.deid.DeidConfig;
+import org.dicomdeid.rules.DeidConfig;
 
 /** The tests' all-zero key, in a key file as the workers read it. */
 final class TestKeys {

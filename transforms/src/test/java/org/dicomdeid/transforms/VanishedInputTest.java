@@ -18,7 +18,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.HeaderReader;
-import org.dicomdeid.dicom.deid.DeidConfig;
+import org.dicomdeid.rules.DeidConfig;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
 import org.dicomdeid.sample.CohortSpec;
@@ -68,7 +68,7 @@ class VanishedInputTest {
         .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
     PAssert.that(out.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(
         Outcome.written(keptRecord.path(), RewriteFiles.outputPath(
-            new org.dicomdeid.dicom.deid.Deidentifier(CONFIG), "S1", keptRecord), ""),
+            new org.dicomdeid.rules.Deidentifier(CONFIG), "S1", keptRecord), ""),
         Outcome.failed(deletedRecord.path(), "file vanished before it could be read"));
     p.run().waitUntilFinish();
   }

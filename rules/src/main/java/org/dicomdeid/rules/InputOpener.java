@@ -1,0 +1,10 @@
+package org.dicomdeid.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Opens a fresh stream over the same input each time it is called. */
+@FunctionalInterface
+public interface InputOpener {
+  InputStream open() throws IOException;
+}

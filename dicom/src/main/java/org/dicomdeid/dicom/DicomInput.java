@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.dicomdeid.dicom.io.ChannelSink;
+import org.dicomdeid.dicom.io.FileChannelInput;
 
 /**
  * Buffered input that knows its position and never reads further ahead than its buffer. Numbers

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 
 class ElementDictionaryTest {

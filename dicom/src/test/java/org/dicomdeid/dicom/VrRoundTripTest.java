@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 
 /** Each VR of PS3.5 Table 6.2-1 written by DicomWriter and read back by DicomReader. */

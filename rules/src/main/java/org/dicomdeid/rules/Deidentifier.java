@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.TreeMap;
-import org.dicomdeid.dicom.DeflateSplice;
 import org.dicomdeid.dicom.DicomCopy;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.DicomReader;
@@ -16,12 +15,13 @@ import org.dicomdeid.dicom.DicomReader.Event;
 import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.FileMeta;
-import org.dicomdeid.dicom.SinkBufferedOutputStream;
-import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
+import org.dicomdeid.dicom.deflate.DeflateSplice;
+import org.dicomdeid.dicom.io.SinkBufferedOutputStream;
 
 /**
  * The de-identification engine: streams one file through the rules ({@link ElementRules}) and

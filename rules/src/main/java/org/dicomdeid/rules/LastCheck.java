@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 
 /**
  * The last check before a file is published (issue 13): rules can miss what nobody listed, so

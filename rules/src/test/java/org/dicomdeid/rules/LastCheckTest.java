@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -19,11 +19,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 
 /**

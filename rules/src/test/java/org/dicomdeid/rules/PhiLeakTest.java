@@ -16,11 +16,11 @@ import java.util.Set;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.ExternalTools;
 import org.dicomdeid.dicom.FileMeta;
-import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

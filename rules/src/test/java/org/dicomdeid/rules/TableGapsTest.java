@@ -19,6 +19,7 @@ import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 
 /** What Table E.1-1 does not say (issue 13): sequences with text, unlisted text, URLs, order. */
@@ -156,8 +157,8 @@ class TableGapsTest {
 
   @Test
   void theLastCheckKeepsOutAFileWhereAKnownIdentifierSurvivedOnPurpose() throws IOException {
-    org.dicomdeid.dicom.SpecificCharacterSet korean =
-        org.dicomdeid.dicom.SpecificCharacterSet.of("", "ISO 2022 IR 149");
+    SpecificCharacterSet korean =
+        SpecificCharacterSet.of("", "ISO 2022 IR 149");
     Deidentifier keeping = new Deidentifier(DeidConfig.of(DeidOutput.KEY, DEFAULT)
         .withKeepUnlistedText(true));
     String[][] cases = {

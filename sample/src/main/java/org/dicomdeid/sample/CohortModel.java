@@ -1,7 +1,7 @@
 package org.dicomdeid.sample;
 
 import java.nio.file.Path;
-import org.dicomdeid.dicom.SpecificCharacterSet;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 
 /** The generator's plan of a cohort: who, which visits, which series. Package-private. */
 final class CohortModel {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.ElementDictionary;
-import org.dicomdeid.dicom.SpecificCharacterSet;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 
 /**
  * A small in-memory data set for the generator: elements kept in ascending tag order (PS3.5 7.1),

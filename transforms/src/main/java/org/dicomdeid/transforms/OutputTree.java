@@ -21,8 +21,8 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
-import org.dicomdeid.dicom.ChannelSink;
-import org.dicomdeid.dicom.FileChannelOutput;
+import org.dicomdeid.dicom.io.ChannelSink;
+import org.dicomdeid.dicom.io.FileChannelOutput;
 
 /**
  * Writes one file of the de-identified tree on any Beam filesystem: to a temporary name beside

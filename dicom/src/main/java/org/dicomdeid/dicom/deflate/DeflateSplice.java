@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.deflate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +7,12 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.util.Arrays;
 import java.util.zip.Deflater;
+import org.dicomdeid.dicom.DicomParseException;
+import org.dicomdeid.dicom.DicomReader;
+import org.dicomdeid.dicom.DicomWriter;
+import org.dicomdeid.dicom.FileMeta;
+import org.dicomdeid.dicom.TransferSyntax;
+import org.dicomdeid.dicom.io.BulkInputStream;
 
 /**
  * Rewrites a deflated data set (PS3.5 A.5) by compressing again only the part that changed.

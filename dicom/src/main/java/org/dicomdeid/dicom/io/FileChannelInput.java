@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ public final class FileChannelInput extends BulkInputStream {
     this.channel = channel;
   }
 
-  FileChannel channel() {
+  public FileChannel channel() {
     return channel;
   }
 

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.charset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.dicomdeid.dicom.VR;
 import org.junit.jupiter.api.Test;
 
 /** The byte sequences are the standard's own examples, PS3.5 Annexes H to K. */

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.deflate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.dicomdeid.dicom.DicomCopy;
+import org.dicomdeid.dicom.DicomReader;
+import org.dicomdeid.dicom.DicomWriter;
+import org.dicomdeid.dicom.FileMeta;
+import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.TransferSyntax;
+import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
 import org.junit.jupiter.api.Test;
 
 /**

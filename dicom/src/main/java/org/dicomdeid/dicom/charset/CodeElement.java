@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.charset;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.deflate;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.charset;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.dicomdeid.dicom.VR;
 
 /**
  * Specific Character Set (0008,0005): how the values of SH, LO, ST, LT, PN, UC and UT are encoded

@@ -1,10 +1,10 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.dicom.io;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /** An input stream that reads in blocks; a single byte is read as a block of one. */
-abstract class BulkInputStream extends InputStream {
+public abstract class BulkInputStream extends InputStream {
   @Override
   public int read() throws IOException {
     byte[] one = new byte[1];

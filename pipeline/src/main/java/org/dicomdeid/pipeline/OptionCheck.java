@@ -127,26 +127,15 @@ final class OptionCheck {
         } catch (NumberFormatException e) {
           return "--" + o.name + "=" + value + ": write a whole number, e.g. " + o.example;
         }
-        return o == CliOption.SUBJECT_DIGITS ? digitsProblem(Integer.parseInt(v)) : null;
+        return o == CliOption.SUBJECT_DIGITS
+            ? DeidSettings.digitsProblem(Integer.parseInt(v)) : null;
       case PATH:
         return v.isEmpty() ? "--" + o.name + " is empty: write a path, e.g. " + o.example : null;
       case LIST:
         return o == CliOption.OPTIONS ? profileProblem(v) : null;
       default:
-        return o == CliOption.SUBJECT_PREFIX ? prefixProblem(v) : null;
+        return o == CliOption.SUBJECT_PREFIX ? DeidSettings.prefixProblem(v) : null;
     }
-  }
-
-  /** The problem with a subject prefix, or null: it goes into PatientID and folder names. */
-  static String prefixProblem(String prefix) {
-    return prefix != null && prefix.matches("[A-Za-z][A-Za-z0-9]{0,31}") ? null
-        : "--subjectPrefix must be a letter then up to 31 letters or digits (it goes into "
-            + "PatientID and folder names), e.g. --subjectPrefix=SUBJ";
-  }
-
-  static String digitsProblem(int digits) {
-    return digits >= 1 && digits <= 18 ? null
-        : "--subjectDigits must be between 1 and 18, e.g. --subjectDigits=6";
   }
 
   /** The problem with the --options list, or null. */

@@ -1,10 +1,10 @@
 package org.dicomdeid.pipeline;
 
-import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -31,7 +31,8 @@ final class ProgressLine implements AutoCloseable {
   private final Thread thread;
   private volatile PipelineResult result;
 
-  private ProgressLine(PrintStream console, ClusterJob cluster, String runner, boolean enabled) {
+  private ProgressLine(Consumer<String> console, ClusterJob cluster, String runner,
+      boolean enabled) {
     if (!enabled) {
       thread = null;
       return;
@@ -43,7 +44,7 @@ final class ProgressLine implements AutoCloseable {
   }
 
   /** Starts before the pipeline runs (a FlinkRunner's run() blocks until the job ends). */
-  static ProgressLine start(PrintStream console, ClusterJob cluster, String runner,
+  static ProgressLine start(Consumer<String> console, ClusterJob cluster, String runner,
       boolean enabled) {
     return new ProgressLine(console, cluster, runner, enabled);
   }
@@ -53,7 +54,7 @@ final class ProgressLine implements AutoCloseable {
     this.result = running;
   }
 
-  private void loop(PrintStream console, ClusterJob cluster, String runner, long start) {
+  private void loop(Consumer<String> console, ClusterJob cluster, String runner, long start) {
     Deque<long[]> samples = new ArrayDeque<>();
     Map<String, Long> before = LocalCounts.snapshot();
     try {
@@ -74,12 +75,12 @@ final class ProgressLine implements AutoCloseable {
           line = String.format("progress %.0f s: the job is running on the embedded %s (its"
               + " counters arrive when it ends)", seconds, runner);
         }
-        console.println(line);
+        console.accept(line);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      console.println("progress: no live counters from this runner ("
+      console.accept("progress: no live counters from this runner ("
           + e.getClass().getSimpleName() + "); the summary follows at the end");
     }
   }

@@ -6,10 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.dicomdeid.transforms.DeidMetrics;
 import org.dicomdeid.transforms.LocalCounts;
 
@@ -68,7 +64,7 @@ final class ProgressLine implements AutoCloseable {
         if (!local.isEmpty()) {
           line = line(local, seconds, samples);
         } else if (r != null) {
-          line = line(counters(r), seconds, samples);
+          line = line(LiveCounters.read(r), seconds, samples);
         } else if (cluster != null) {
           line = String.format("progress %.0f s: %s", seconds, cluster.describe());
         } else {
@@ -95,17 +91,6 @@ final class ProgressLine implements AutoCloseable {
       }
     });
     return now;
-  }
-
-  /** The deid namespace's counters, attempted values (what the runner has seen so far). */
-  static Map<String, Long> counters(PipelineResult result) {
-    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(DeidMetrics.NAMESPACE)).build());
-    Map<String, Long> values = new TreeMap<>();
-    for (MetricResult<Long> c : q.getCounters()) {
-      values.merge(c.getName().getName(), c.getAttempted(), Long::sum);
-    }
-    return values;
   }
 
   /**

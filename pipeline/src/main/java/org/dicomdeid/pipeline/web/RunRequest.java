@@ -2,9 +2,9 @@ package org.dicomdeid.pipeline.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import org.dicomdeid.pipeline.DeidSettings;
+import org.dicomdeid.transforms.FileNames;
 
 /**
  * The page's form, checked before a run starts so that a typo never costs an upload: where the
@@ -33,9 +33,9 @@ record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean
     }
     String prefix = form.getOrDefault("subjectPrefix", "").strip();
     if (prefix.isEmpty()) {
-      prefix = "SUBJ";
+      prefix = DeidSettings.DEFAULT_SUBJECT_PREFIX;
     }
-    if (!prefix.matches("[A-Za-z][A-Za-z0-9]{0,31}")) {
+    if (!DeidSettings.isSubjectPrefix(prefix)) {
       throw new IllegalArgumentException("the subject prefix must be a letter then up to 31 "
           + "letters or digits, e.g. SUBJ");
     }
@@ -52,21 +52,21 @@ record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean
         "the secret key file"));
   }
 
-  /** DeidPipeline's arguments for a run in {@code runDir} reading {@code input}. */
-  List<String> args(Path input, Path runDir, Path defaultKey) {
-    List<String> a = new ArrayList<>(List.of("--runner=DirectRunner", "--input=" + input,
-        "--output=" + runDir.resolve("deid"),
-        "--mappingCsv=" + (mappingCsv != null ? mappingCsv : runDir.resolve("mapping.csv")),
-        "--reportCsv=" + runDir.resolve("report.csv"),
-        "--secretKeyFile=" + (secretKeyFile != null ? secretKeyFile : defaultKey),
-        "--subjectPrefix=" + subjectPrefix, "--progress=false"));
-    if (shiftDates) {
-      a.add("--options=retainLongModifiedDates");
-    }
-    if (allowBurnedIn) {
-      a.add("--allowBurnedIn");
-    }
-    return a;
+  /** The run's settings, not yet checked, for a run in {@code runDir} reading {@code input}. */
+  DeidSettings.Builder settings(Path input, Path runDir, Path defaultKey) {
+    return DeidSettings.builder().input(input.toString())
+        .output(runDir.resolve("deid").toString())
+        .mappingCsv(mappingCsvIn(runDir).toString())
+        .reportCsv(runDir.resolve("report.csv").toString())
+        .secretKeyFile((secretKeyFile != null ? secretKeyFile : defaultKey).toString())
+        .subjectPrefix(subjectPrefix)
+        .options(shiftDates ? "retainLongModifiedDates" : "")
+        .allowBurnedIn(allowBurnedIn);
+  }
+
+  /** The mapping CSV the run reads and writes: the one to continue, or a new one. */
+  Path mappingCsvIn(Path runDir) {
+    return mappingCsv != null ? mappingCsv : runDir.resolve("mapping.csv");
   }
 
   private static Path optional(String value, String what) {
@@ -77,7 +77,7 @@ record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(what + " is required");
     }
-    Path p = Path.of(org.dicomdeid.transforms.FileNames.ofText(value.strip()));
+    Path p = Path.of(FileNames.ofText(value.strip()));
     if (!p.isAbsolute()) {
       throw new IllegalArgumentException(what + " must be a full path, starting with /");
     }

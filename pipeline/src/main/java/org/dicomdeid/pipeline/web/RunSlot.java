@@ -1,22 +1,29 @@
 package org.dicomdeid.pipeline.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.PipelineResult;
-import org.dicomdeid.pipeline.DeidPipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.dicomdeid.pipeline.BadOptionsException;
+import org.dicomdeid.pipeline.DeidOptions;
+import org.dicomdeid.pipeline.DeidRun;
+import org.dicomdeid.pipeline.DeidSettings;
+import org.dicomdeid.pipeline.LiveCounters;
+import org.dicomdeid.pipeline.ReportReader;
+import org.dicomdeid.pipeline.RunFailedException;
+import org.dicomdeid.pipeline.RunListener;
 import org.dicomdeid.transforms.FileNames;
 import org.dicomdeid.transforms.Status;
 
 /**
- * One run at a time: DeidPipeline.execute on the DirectRunner in a background thread, its live
+ * One run at a time: DeidRun.run on the DirectRunner in a background thread, its live
  * counters while it runs, the report's summary after. The upload it read is deleted at its end.
  */
 final class RunSlot {
@@ -38,7 +45,9 @@ final class RunSlot {
   private String message = "";
   private volatile PipelineResult result;
   private RunFiles files;
-  private ReportSummary summary;
+  /** The finished run's report: counts by status, and the inputs not written. */
+  private Map<Status, Long> counts;
+  private NotWritten notWritten;
 
   RunSlot(Path workDir, Path defaultKey, Staging staging) {
     this.workDir = workDir;
@@ -60,42 +69,44 @@ final class RunSlot {
     Path runDir = workDir.resolve("run-" + runs);
     Files.createDirectories(runDir,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    List<String> args = request.args(input, runDir, defaultKey);
-    RunFiles out = new RunFiles(runDir.resolve("deid"), Path.of(argValue(args, "--mappingCsv=")),
+    DeidSettings.Builder settings = request.settings(input, runDir, defaultKey);
+    RunFiles out = new RunFiles(runDir.resolve("deid"), request.mappingCsvIn(runDir),
         runDir.resolve("report.csv"));
     state = State.RUNNING;
     result = null;
-    summary = null;
+    counts = null;
+    notWritten = null;
     files = null;
     message = "";
     started = System.nanoTime();
-    Thread t = new Thread(() -> execute(args, out, upload), "deid-run");
+    Thread t = new Thread(() -> execute(settings, out, upload), "deid-run");
     t.setDaemon(true);
     t.start();
     return true;
   }
 
-  private void execute(List<String> args, RunFiles out, Path upload) {
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream ps = new PrintStream(console, true, StandardCharsets.UTF_8);
+  private void execute(DeidSettings.Builder settings, RunFiles out, Path upload) {
     State end;
     String msg;
-    ReportSummary sum = null;
+    Map<Status, Long> counts = null;
+    NotWritten notWritten = null;
     try {
-      int status = DeidPipeline.execute(args.toArray(String[]::new), ps, ps, r -> result = r);
+      String problem = run(settings);
       if (Files.exists(out.reportCsv())) {
-        sum = ReportSummary.read(out.reportCsv(), upload);
-        long notDicom = sum.counts().getOrDefault(Status.SKIPPED.label(), 0L);
-        if (sum.inputs() == notDicom) {
+        notWritten = new NotWritten(upload);
+        counts = ReportReader.read(out.reportCsv(), notWritten);
+        long inputs = sum(counts);
+        if (inputs == counts.get(Status.SKIPPED)) {
           end = State.ERROR;
-          msg = NO_DICOM + " (" + sum.inputs() + " files read, none of them DICOM)";
+          msg = NO_DICOM + " (" + inputs + " files read, none of them DICOM)";
         } else {
           end = State.DONE;
-          msg = status == 0 ? "finished" : "finished; some inputs failed (see the table)";
+          msg = problem == null && counts.get(Status.FAILED) == 0 ? "finished"
+              : "finished; some inputs failed (see the table)";
         }
       } else {
         end = State.ERROR;
-        msg = problem(console.toString(StandardCharsets.UTF_8));
+        msg = problem != null ? problem : "the run failed without a report";
       }
     } catch (IOException | RuntimeException e) {
       end = State.ERROR;
@@ -108,41 +119,53 @@ final class RunSlot {
     }
     synchronized (this) {
       millis = (System.nanoTime() - started) / 1_000_000;
-      summary = sum;
+      this.counts = counts;
+      this.notWritten = notWritten;
       files = end == State.DONE ? out : null;
       message = msg;
       state = end;
     }
   }
 
-  /** The lines of the pipeline's own message ("bad options: ...", "pipeline failed: ..."). */
-  private static String problem(String console) {
-    StringBuilder b = new StringBuilder();
-    for (String line : console.split("\n")) {
-      if (line.startsWith("bad options:") || line.startsWith("pipeline failed:")) {
-        b.append(b.length() == 0 ? "" : "; ").append(line);
-      }
+  /**
+   * Checks the settings and runs the pipeline on the DirectRunner; returns null, or the problem as
+   * the command line words it ("bad options: ...", "pipeline failed: ...").
+   */
+  private String run(DeidSettings.Builder settings) {
+    PipelineOptions runner = PipelineOptionsFactory.create();
+    runner.setRunner(DirectRunner.class);
+    runner.as(DeidOptions.class).setProgress(false);
+    try {
+      DeidRun.run(settings.build(), runner, new RunListener() {
+        @Override
+        public void started(PipelineResult running) {
+          result = running;
+        }
+      });
+      return null;
+    } catch (BadOptionsException e) {
+      return "bad options: " + e.getMessage();
+    } catch (RunFailedException e) {
+      return "pipeline failed: " + e.getMessage();
     }
-    return b.length() == 0 ? "the run failed without a report" : b.toString();
   }
 
-  private static String argValue(List<String> args, String name) {
-    return args.stream().filter(a -> a.startsWith(name)).findFirst().orElseThrow()
-        .substring(name.length());
+  private static long sum(Map<Status, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** What the page polls: state and counts; live metrics while running, the report after. */
   synchronized Map<String, Object> progress() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("state", state.name().toLowerCase(Locale.ROOT));
     m.put("message", message);
     m.put("staged", staging.files());
     Map<String, Long> c = new LinkedHashMap<>();
     if (state == State.RUNNING && result != null) {
-      c.putAll(LiveCounters.read(result));
-    } else if (summary != null) {
-      c.putAll(summary.counts());
-      c.put("matched", summary.inputs());
+      c.putAll(LiveCounters.readIfAny(result));
+    } else if (counts != null) {
+      counts.forEach((s, n) -> c.put(s.label(), n));
+      c.put("matched", sum(counts));
     }
     long done = 0;
     for (Status s : Status.values()) {
@@ -162,16 +185,17 @@ final class RunSlot {
     if (state != State.DONE) {
       return null;
     }
-    Map<String, Object> m = new LinkedHashMap<>(summary.counts());
-    m.put("inputs", summary.inputs());
+    Map<String, Object> m = new LinkedHashMap<>();
+    counts.forEach((s, n) -> m.put(s.label(), n));
+    m.put("inputs", sum(counts));
     m.put("seconds", millis / 1000.0);
     m.put("message", message);
     // Paths as text (FileNames.display): the JVM may hold names one char per byte.
     m.put("output", FileNames.display(files.deid().toString()));
     m.put("mappingCsv", FileNames.display(files.mappingCsv().toString()));
     m.put("reportCsv", FileNames.display(files.reportCsv().toString()));
-    m.put("notWritten", summary.notWritten());
-    m.put("moreNotWritten", summary.moreNotWritten());
+    m.put("notWritten", notWritten.rows());
+    m.put("moreNotWritten", notWritten.more());
     return m;
   }
 

@@ -71,7 +71,8 @@ class DeidOptionsTest {
         "subj,MRN,ct_date,shifted_ct_date,studies,series,files\nS1,KU1,20200101,20190101,1,1,1\n");
     org.dicomdeid.dicom.deid.SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
     assertBad("shifted dates", Runs.args(dir, in.toString()));
-    CliRuns.Result ok = CliRuns.main(Runs.args(dir, in.toString(), "--options=retainLongModifiedDates"));
+    CliRuns.Result ok = CliRuns.main(Runs.args(dir, in.toString(),
+        "--options=retainLongModifiedDates"));
     assertEquals(0, ok.status(), ok.err());
     assertTrue(Files.readString(dir.resolve("phi/mapping.csv")).contains("S1,KU1,20200101"));
   }

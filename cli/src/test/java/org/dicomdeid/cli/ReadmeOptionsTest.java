@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeOptionsTest {
   private static final Path EN = Path.of("../README.md");
   private static final Path KO = Path.of("../README.ko.md");
-  /** Named in the READMEs but not options of the command line: the web page's, Java's, a pattern. */
+  /** In the READMEs but not options of the command line: the web page's, Java's, a pattern. */
   private static final Set<String> OTHERS = Set.of("help", "port", "workDir", "add-opens",
       "name");
   /** What the Korean quick start must explain. */

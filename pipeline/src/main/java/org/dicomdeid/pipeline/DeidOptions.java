@@ -4,7 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** The command line of issue #4, Beam style {@code --name=value}. Validated by DeidSettings.from. */
+/** The command line of issue #4, Beam style {@code --name=value}; checked by DeidSettings.from. */
 public interface DeidOptions extends PipelineOptions {
   @Description("Input: one or more folders (read recursively, files with any name) or glob "
       + "patterns, comma separated. Without it, a small sample cohort is generated and used.")

@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,6 +87,24 @@ class WebServerTest {
     String firstInput = report.split("\n")[1].split(",")[0];
     Path upload = Path.of(firstInput.substring(0, firstInput.indexOf("/export/")));
     assertFalse(Files.exists(upload), "the staged upload is deleted after the run");
+  }
+
+  @Test
+  void optionsThePipelineRefusesComeBackAsItsOwnWords() throws Exception {
+    Path export = Files.createDirectories(dir.resolve("export"));
+    CohortGenerator.generate(export, CohortSpec.small());
+    Path keyFolder = Files.createDirectories(dir.resolve("a-folder-not-a-key"));
+    HttpResponse<String> started = client.form("/api/run", Map.of("source", "path",
+        "inputPath", export.toString(), "secretKeyFile", keyFolder.toString()));
+    assertEquals(202, started.statusCode(), started.body());
+    String p = client.get("/api/progress", true).body();
+    for (int i = 0; i < 360 && p.contains("\"state\":\"running\""); i++) {
+      Thread.sleep(500);
+      p = client.get("/api/progress", true).body();
+    }
+    assertTrue(p.contains("\"state\":\"error\""), p);
+    assertTrue(p.contains("\"message\":\"bad options: --secretKeyFile"), p);
+    assertEquals(409, client.get("/api/results", true).statusCode(), "no results to show");
   }
 
   @Test

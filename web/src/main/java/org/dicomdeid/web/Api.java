@@ -1,8 +1,9 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON endpoints and downloads behind the page. */
@@ -35,7 +36,7 @@ final class Api {
     String name = Exchanges.query(ex.getRequestURI().getRawQuery()).get("path");
     Staging.relative(name);
     try (InputStream body = ex.getRequestBody()) {
-      if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+      if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
         staging.addZip(name, body);
       } else {
         staging.add(name, body);

@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -105,7 +105,8 @@ public final class WebServer implements AutoCloseable {
     try {
       staging.delete();
     } catch (IOException e) {
-      System.err.println("web: could not delete the upload folder (" + e.getClass().getSimpleName() + ")");
+      System.err.println("web: could not delete the upload folder ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 }

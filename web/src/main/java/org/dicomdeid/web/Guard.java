@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -81,7 +82,7 @@ final class Guard {
   }
 
   boolean hostOk(String host) {
-    return host != null && hosts.contains(host.toLowerCase(java.util.Locale.ROOT));
+    return host != null && hosts.contains(host.toLowerCase(Locale.ROOT));
   }
 
   boolean tokenOk(String given) {

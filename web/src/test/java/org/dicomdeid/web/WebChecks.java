@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.dicomdeid.pipeline.Runs;
 import org.dicomdeid.sample.CohortManifest;
 
 /** What the web tests check in answers: JSON numbers, the progress loop, the zip's files. */
@@ -82,8 +83,7 @@ final class WebChecks {
   }
 
   private static String[] patientIdAndName(byte[] file) throws IOException {
-    String[] v = org.dicomdeid.pipeline.Runs.patientIdAndName(
-        new ByteArrayInputStream(file), file.length);
+    String[] v = Runs.patientIdAndName(new ByteArrayInputStream(file), file.length);
     return new String[] {v[0] == null ? "" : v[0], v[1] == null ? "" : v[1]};
   }
 }

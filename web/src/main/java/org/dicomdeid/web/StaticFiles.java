@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** The page: HTML, CSS and JavaScript from the jar's resources; the token goes into the HTML. */
 final class StaticFiles {
-  private static final String BASE = "/org/dicomdeid/pipeline/web/";
+  private static final String BASE = "/org/dicomdeid/web/";
   private final byte[] index;
   private final byte[] script;
   private final byte[] words;

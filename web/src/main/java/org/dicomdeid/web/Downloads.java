@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

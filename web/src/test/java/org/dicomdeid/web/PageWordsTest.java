@@ -1,4 +1,4 @@
-package org.dicomdeid.pipeline.web;
+package org.dicomdeid.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * fixed sentence the server answers with has its Korean in i18n.js.
  */
 class PageWordsTest {
-  private static final Path WEB = Path.of("src/main/resources/org/dicomdeid/pipeline/web");
-  private static final Path JAVA = Path.of("src/main/java/org/dicomdeid/pipeline/web");
+  private static final Path WEB = Path.of("src/main/resources/org/dicomdeid/web");
+  private static final Path JAVA = Path.of("src/main/java/org/dicomdeid/web");
 
   private static Set<String> keys(String block) {
     Set<String> keys = new TreeSet<>();

@@ -54,7 +54,7 @@ bench() { # name, syntaxes
   local name=$1 syntaxes=$2
   rm -rf "$WORK/export" "$WORK/copy" "$WORK/deid" "$WORK/deid-flink" "$WORK"/mapping-*.csv
   echo "generating the $name cohort ($syntaxes), about $((BYTES / 1000000)) MB ..." >&2
-  java -cp "$JAR" org.dicomdeid.sample.CohortGenerator "$WORK/export" "--bytes=$BYTES" \
+  java -cp "$CLI_CP" org.dicomdeid.sample.CohortGenerator "$WORK/export" "--bytes=$BYTES" \
     "--syntaxes=$syntaxes" >/dev/null
   local files size mb
   files=$(find "$WORK/export" -type f | wc -l)

@@ -33,5 +33,7 @@
 # 1 GB of heap: a 300,000-file cohort peaks at about 600 MB live (README, Large cohorts).
 DEFAULT_HEAP=1g
 source "$(dirname "$0")/common.sh"
+local_run_opts "$@"
 # shellcheck disable=SC2086
-exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -jar "$JAR" --runner=DirectRunner "$@"
+exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -cp "$CLI_CP" "$CLI_MAIN" \
+  --runner=DirectRunner "$@"

@@ -11,10 +11,10 @@
 #
 # The same options as direct.sh (see there), plus any of Beam's FlinkRunner options such as
 # --parallelism=N. Without --input a small generated sample cohort is used, as with direct.sh.
-# Runs `java -cp <shaded jar> org.dicomdeid.pipeline.DeidPipeline --runner=FlinkRunner
-# --flinkMaster=$FLINK_MASTER --filesToStage=<shaded jar>`: the jar is uploaded to the cluster
-# with the job (about 160 MB). It is built first (mvn -B -q -DskipTests package) when missing or
-# older than a source or pom. Every path must mean the same file on the client and on every
+# Runs `java -cp <CLI_CP> org.dicomdeid.cli.Main --runner=FlinkRunner
+# --flinkMaster=$FLINK_MASTER --filesToStage=<job jar>` (run-configs/common.sh): the job jar alone
+# is uploaded to the cluster with the job (about 160 MB). The jars are built first
+# (mvn -B -q -DskipTests package) when missing or older than a source or pom. Every path must mean the same file on the client and on every
 # TaskManager (on one machine it does; on a real cluster use a shared mount).
 # Environment: FLINK_MASTER (default 127.0.0.1:${FLINK_REST_PORT:-8081}), JAVA_OPTS for the
 # client JVM (default -Xmx1g; the work happens on the TaskManagers).
@@ -24,26 +24,8 @@
 # Exit status: 0 every input written, skipped or quarantined; 1 some failed (see the report), the
 # pipeline failed or the cluster could not be reached; 2 bad options (or too few free slots).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/common.sh"
 FLINK_MASTER=${FLINK_MASTER:-127.0.0.1:${FLINK_REST_PORT:-8081}}
-
-# The shaded jar: the biggest jar in pipeline/target, whatever the shade config calls it.
-find_jar() {
-  local f
-  f=$(ls -S "$ROOT"/pipeline/target/*.jar 2>/dev/null | head -1) || true
-  [ -n "$f" ] && echo "$f"
-}
-stale() {
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/dicom" "$ROOT/sample" "$ROOT/transforms" "$ROOT/pipeline" \
-      \( -path '*/target' -prune \) -o \( -type f \( -name '*.java' -o -name 'pom.xml' \
-      -o -path '*/src/main/resources/*' \) -newer "$1" -print \) | head -1)" ]
-}
-JAR=$(find_jar || true)
-if [ -z "$JAR" ] || stale "$JAR"; then
-  echo "building the pipeline jar (first use or sources changed): mvn -B -q -DskipTests package" >&2
-  (cd "$ROOT" && mvn -B -q -DskipTests package) >&2 || { echo "the build failed" >&2; exit 1; }
-  JAR=$(find_jar) || { echo "no jar in $ROOT/pipeline/target after the build" >&2; exit 1; }
-fi
 
 # A --flinkMaster or --filesToStage on the command line wins over ours.
 extra=()
@@ -54,7 +36,7 @@ if ! has_opt flinkMaster "$@"; then
 else
   master=$(printf '%s\n' "$@" | sed -n 's/^--flinkMaster=//p' | tail -1)
 fi
-has_opt filesToStage "$@" || extra+=("--filesToStage=$JAR")
+has_opt filesToStage "$@" || extra+=("--filesToStage=$JOB_JAR")
 
 # A cluster address (host:port, not [local] or [auto]) must answer before a 160 MB upload.
 if [[ "$master" =~ ^(https?://)?[A-Za-z0-9._-]+:[0-9]+$ ]]; then
@@ -83,6 +65,5 @@ if [[ "$master" =~ ^(https?://)?[A-Za-z0-9._-]+:[0-9]+$ ]]; then
 fi
 
 # shellcheck disable=SC2086
-source "$ROOT/run-configs/bytes-locale.sh"
-exec "${BYTES_ENV[@]}" java ${JAVA_OPTS:--Xmx1g} $JAVA_TEXT_OPTS -cp "$JAR" org.dicomdeid.pipeline.DeidPipeline \
+exec "${BYTES_ENV[@]}" java ${JAVA_OPTS:--Xmx1g} $JAVA_TEXT_OPTS -cp "$CLI_CP" "$CLI_MAIN" \
   --runner=FlinkRunner "${extra[@]}" "$@"

@@ -4,12 +4,9 @@
 # newlines): the inverse of the report's form (UTF-8 text, other bytes, controls and % as %XX).
 #   run-configs/report-path.sh '/data/export/%C8%AB%B1%E6_KU1_20220505/IM1' | xargs -0 ls -l
 #   cut ... report.csv | run-configs/report-path.sh | xargs -0 ...
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-JAR="$ROOT/pipeline/target/dicom-deid-pipeline-0.1.0-SNAPSHOT-shaded.jar"
-[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
+source "$(dirname "$0")/common.sh"
 if [ "$#" -gt 0 ]; then
   printf '%s\n' "$@"
 else
   cat
-fi | java -Dfile.encoding=UTF-8 -cp "$JAR" org.dicomdeid.transforms.FileNames
+fi | java -Dfile.encoding=UTF-8 -cp "$CLI_CP" org.dicomdeid.transforms.FileNames

@@ -47,7 +47,7 @@ cohort() { # files -> folder
   if [ ! -f "$dir.complete" ]; then
     rm -rf "$dir"
     echo "generating $n files for $PATIENTS patients in $dir ..." >&2
-    java -cp "$JAR" org.dicomdeid.sample.ScaleCohort "$dir" "$n" "$PATIENTS" >&2
+    java -cp "$CLI_CP" org.dicomdeid.sample.ScaleCohort "$dir" "$n" "$PATIENTS" >&2
     touch "$dir.complete"
   fi
   echo "$dir"

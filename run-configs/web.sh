@@ -11,5 +11,6 @@
 #   --secretKeyFile  the key (default ~/.dicom-deid/deid.key, created 0600 on first use)
 # Stop with Ctrl-C: uploads still staged are deleted.
 source "$(dirname "$0")/common.sh"
+jvm_opts "$@"
 # shellcheck disable=SC2086
-exec "${BYTES_ENV[@]}" java $CDS_OPTS $JAVA_OPTS $JAVA_TEXT_OPTS -cp "$JAR" org.dicomdeid.pipeline.web.WebServer "$@"
+exec "${BYTES_ENV[@]}" java $JAVA_OPTS $JAVA_TEXT_OPTS -cp "$WEB_CP" "$WEB_MAIN" "$@"

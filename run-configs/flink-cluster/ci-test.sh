@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Acceptance test of the Flink cluster run config (issue #5), for .ci/run:
-#  1. builds the shaded jar (mvn -B -q -DskipTests package);
+#  1. builds the jars (mvn -B -q -DskipTests package; paths and classpaths: run-configs/common.sh);
 #  2. generates a cohort (org.dicomdeid.sample.CohortGenerator <dir> <patients> <seed>);
 #  3. de-identifies it with run-configs/direct.sh (DirectRunner), which creates the secret key;
 #  4. starts a local cluster (start.sh 2: one JobManager, two TaskManagers of 2 slots on
@@ -51,14 +51,15 @@ for tool in java mvn curl python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install openjdk-17-jdk-headless maven curl python3)"
 done
 
-step "build the shaded jar"
+step "build the jars"
 (cd "$ROOT" && mvn -B -q -DskipTests package) || fail "mvn package failed"
-JAR=$(ls -S "$ROOT"/pipeline/target/*.jar 2>/dev/null | head -1)
-[ -n "$JAR" ] || fail "no jar in $ROOT/pipeline/target"
-echo "jar: $JAR ($(du -m "$JAR" | cut -f1) MB)"
+source "$ROOT/run-configs/common.sh" # JOB_JAR, CLI_CP (fresh: no second build)
+set +e # common.sh sets -e; this test checks every step's status itself
+[ -f "$JOB_JAR" ] || fail "no job jar $JOB_JAR"
+echo "job jar: $JOB_JAR ($(du -m "$JOB_JAR" | cut -f1) MB)"
 
 step "generate a cohort of $PATIENTS patients (seed $SEED)"
-java -cp "$JAR" org.dicomdeid.sample.CohortGenerator "$work/export" "$PATIENTS" "$SEED" ||
+java -cp "$CLI_CP" org.dicomdeid.sample.CohortGenerator "$work/export" "$PATIENTS" "$SEED" ||
   fail "the cohort generator failed"
 
 common=(--input="$work/export" --secretKeyFile="$work/secret.key" --progress=false)

@@ -8,7 +8,7 @@
 #   run-configs/web/browser-test.sh       # last line: web-browser: 1 passed, 0 failed
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source "$HERE/../common.sh"   # builds the jar if needed, sets JAR and ROOT
+source "$HERE/../common.sh"   # builds the jars if needed, sets CLI_CP and ROOT
 
 result() {
   if [ "$1" = 0 ]; then echo "web-browser: 1 passed, 0 failed"; else echo "web-browser: 0 passed, 1 failed"; fi
@@ -51,7 +51,7 @@ trap cleanup EXIT
 
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$JAR" org.dicomdeid.sample.CohortGenerator "$TMP/export" 3 7301 >&2
+java ${JAVA_OPTS:-} -cp "$CLI_CP" org.dicomdeid.sample.CohortGenerator "$TMP/export" 3 7301 >&2
 "$HERE/../web.sh" --port="$PORT" --workDir="$TMP/work" --secretKeyFile="$TMP/key/deid.key" \
   >"$TMP/server.out" 2>"$TMP/server.log" &
 SERVER_PID=$!

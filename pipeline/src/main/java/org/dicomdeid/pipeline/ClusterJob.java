@@ -3,7 +3,6 @@ package org.dicomdeid.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +29,7 @@ final class ClusterJob implements AutoCloseable {
   private static final Pattern STEP = Pattern.compile("at ([A-Za-z]+)/");
   private final URI rest;
   private final String jobName;
-  private final PrintStream console;
+  private final Consumer<String> console;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
@@ -38,7 +38,7 @@ final class ClusterJob implements AutoCloseable {
   private long rateStartNanos;
   private long rateStartCount = -1;
 
-  private ClusterJob(URI rest, String jobName, PrintStream console) {
+  private ClusterJob(URI rest, String jobName, Consumer<String> console) {
     this.rest = rest;
     this.jobName = jobName;
     this.console = console;
@@ -50,7 +50,7 @@ final class ClusterJob implements AutoCloseable {
    * Watches the job of {@code jobName} on the cluster at {@code flinkMaster}; null when that is
    * not a REST address (embedded Flink: {@code [local]}, {@code [auto]}).
    */
-  static ClusterJob watch(String flinkMaster, String jobName, PrintStream console) {
+  static ClusterJob watch(String flinkMaster, String jobName, Consumer<String> console) {
     if (flinkMaster == null || !ADDRESS.matcher(flinkMaster).matches()) {
       return null;
     }
@@ -175,15 +175,16 @@ final class ClusterJob implements AutoCloseable {
         return;
       }
       String jid = job.path("jid").asText();
-      console.println("stopping: cancelling job " + jid + " on the cluster " + rest);
+      console.accept("stopping: cancelling job " + jid + " on the cluster " + rest);
       HttpRequest patch = HttpRequest.newBuilder(rest.resolve("jobs/" + jid + "?mode=cancel"))
           .timeout(Duration.ofSeconds(10)).method("PATCH", HttpRequest.BodyPublishers.noBody())
           .build();
       int status = http.send(patch, HttpResponse.BodyHandlers.discarding()).statusCode();
-      console.println(status / 100 == 2 ? "job " + jid + " cancelled"
+      console.accept(status / 100 == 2 ? "job " + jid + " cancelled"
           : "the cluster answered " + status + " to the cancel; see " + rest + "#/overview");
     } catch (IOException e) {
-      console.println("could not cancel the job on " + rest + ": " + e.getClass().getSimpleName());
+      console.accept("could not cancel the job on " + rest + ": "
+          + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -4,7 +4,7 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** The command line of issue #4, Beam style {@code --name=value}. Validated in DeidPipeline.run. */
+/** The command line of issue #4, Beam style {@code --name=value}; checked by DeidSettings.from. */
 public interface DeidOptions extends PipelineOptions {
   @Description("Input: one or more folders (read recursively, files with any name) or glob "
       + "patterns, comma separated. Without it, a small sample cohort is generated and used.")
@@ -33,13 +33,13 @@ public interface DeidOptions extends PipelineOptions {
   void setSecretKeyFile(String value);
 
   @Description("Prefix of subject IDs.")
-  @Default.String("SUBJ")
+  @Default.String(DeidSettings.DEFAULT_SUBJECT_PREFIX)
   String getSubjectPrefix();
 
   void setSubjectPrefix(String value);
 
   @Description("Digits of the subject number, zero-padded.")
-  @Default.Integer(6)
+  @Default.Integer(DeidSettings.DEFAULT_SUBJECT_DIGITS)
   int getSubjectDigits();
 
   void setSubjectDigits(int value);

@@ -1,15 +1,11 @@
 package org.dicomdeid.pipeline;
 
-import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.dicomdeid.transforms.DeidMetrics;
 import org.dicomdeid.transforms.LocalCounts;
 
@@ -31,7 +27,8 @@ final class ProgressLine implements AutoCloseable {
   private final Thread thread;
   private volatile PipelineResult result;
 
-  private ProgressLine(PrintStream console, ClusterJob cluster, String runner, boolean enabled) {
+  private ProgressLine(Consumer<String> console, ClusterJob cluster, String runner,
+      boolean enabled) {
     if (!enabled) {
       thread = null;
       return;
@@ -43,7 +40,7 @@ final class ProgressLine implements AutoCloseable {
   }
 
   /** Starts before the pipeline runs (a FlinkRunner's run() blocks until the job ends). */
-  static ProgressLine start(PrintStream console, ClusterJob cluster, String runner,
+  static ProgressLine start(Consumer<String> console, ClusterJob cluster, String runner,
       boolean enabled) {
     return new ProgressLine(console, cluster, runner, enabled);
   }
@@ -53,7 +50,7 @@ final class ProgressLine implements AutoCloseable {
     this.result = running;
   }
 
-  private void loop(PrintStream console, ClusterJob cluster, String runner, long start) {
+  private void loop(Consumer<String> console, ClusterJob cluster, String runner, long start) {
     Deque<long[]> samples = new ArrayDeque<>();
     Map<String, Long> before = LocalCounts.snapshot();
     try {
@@ -67,19 +64,19 @@ final class ProgressLine implements AutoCloseable {
         if (!local.isEmpty()) {
           line = line(local, seconds, samples);
         } else if (r != null) {
-          line = line(counters(r), seconds, samples);
+          line = line(LiveCounters.read(r), seconds, samples);
         } else if (cluster != null) {
           line = String.format("progress %.0f s: %s", seconds, cluster.describe());
         } else {
           line = String.format("progress %.0f s: the job is running on the embedded %s (its"
               + " counters arrive when it ends)", seconds, runner);
         }
-        console.println(line);
+        console.accept(line);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      console.println("progress: no live counters from this runner ("
+      console.accept("progress: no live counters from this runner ("
           + e.getClass().getSimpleName() + "); the summary follows at the end");
     }
   }
@@ -94,17 +91,6 @@ final class ProgressLine implements AutoCloseable {
       }
     });
     return now;
-  }
-
-  /** The deid namespace's counters, attempted values (what the runner has seen so far). */
-  static Map<String, Long> counters(PipelineResult result) {
-    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(DeidMetrics.NAMESPACE)).build());
-    Map<String, Long> values = new TreeMap<>();
-    for (MetricResult<Long> c : q.getCounters()) {
-      values.merge(c.getName().getName(), c.getAttempted(), Long::sum);
-    }
-    return values;
   }
 
   /**

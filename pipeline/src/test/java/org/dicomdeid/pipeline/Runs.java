@@ -1,11 +1,8 @@
 package org.dicomdeid.pipeline;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,24 +19,12 @@ import org.dicomdeid.dicom.DicomReader;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.Values;
 
-/** Helpers for the pipeline tests: run main, read the report and the output tree. */
+/** Helpers for the tests of pipeline, cli and web: arguments, the report, the output tree. */
 public final class Runs {
   private Runs() {}
 
-  /** The result of one call of main. */
-  record Result(int status, String out, String err) {}
-
-  static Result main(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = DeidPipeline.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
-  }
-
   /** The usual arguments for a run whose files all live under {@code dir}. */
-  static String[] args(Path dir, String input, String... more) {
+  public static String[] args(Path dir, String input, String... more) {
     List<String> a = new ArrayList<>(List.of("--input=" + input,
         "--output=" + dir.resolve("deid"), "--mappingCsv=" + dir.resolve("phi/mapping.csv"),
         "--reportCsv=" + dir.resolve("phi/report.csv"),
@@ -49,7 +34,7 @@ public final class Runs {
   }
 
   /** The report's rows by input path. */
-  static Map<String, CSVRecord> report(Path file) throws IOException {
+  public static Map<String, CSVRecord> report(Path file) throws IOException {
     Map<String, CSVRecord> rows = new TreeMap<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader r = Files.newBufferedReader(file); CSVParser p = CSVParser.parse(r, format)) {
@@ -61,7 +46,7 @@ public final class Runs {
   }
 
   /** Relative path -> SHA-256 of every file under {@code root}. */
-  static Map<String, String> tree(Path root) throws Exception {
+  public static Map<String, String> tree(Path root) throws Exception {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -74,7 +59,7 @@ public final class Runs {
   }
 
   /** PatientID and PatientName of a file, read back with the codec. */
-  static String[] patientIdAndName(Path file) throws IOException {
+  public static String[] patientIdAndName(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return patientIdAndName(in, Files.size(file));
     }

@@ -1,5 +1,9 @@
 package org.dicomdeid.dicom;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.CORRUPT_DEFLATE;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TOO_LARGE;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TRUNCATED;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,8 +95,8 @@ final class DicomInput {
     try {
       return in.read(b, off, len);
     } catch (EOFException | java.util.zip.ZipException e) {
-      throw new DicomParseException(base + limit, "deflated data set is truncated or corrupt: "
-          + e.getMessage(), e);
+      throw new DicomParseException(CORRUPT_DEFLATE, base + limit,
+          "deflated data set is truncated or corrupt: " + e.getMessage(), e);
     }
   }
 
@@ -100,8 +104,8 @@ final class DicomInput {
     try {
       return in.skip(n);
     } catch (EOFException | java.util.zip.ZipException e) {
-      throw new DicomParseException(position(), "deflated data set is truncated or corrupt: "
-          + e.getMessage(), e);
+      throw new DicomParseException(CORRUPT_DEFLATE, position(),
+          "deflated data set is truncated or corrupt: " + e.getMessage(), e);
     }
   }
 
@@ -126,7 +130,7 @@ final class DicomInput {
 
   void require(int n) throws IOException {
     if (!fill(n)) {
-      throw new DicomParseException(position(),
+      throw new DicomParseException(TRUNCATED, position(),
           "unexpected end of data: needed " + n + " more bytes, found " + (limit - pos));
     }
   }
@@ -175,7 +179,8 @@ final class DicomInput {
   /** Reads exactly n bytes, growing the result only as bytes arrive (a lying length can't OOM). */
   byte[] readBytes(long n) throws IOException {
     if (n < 0 || n > Integer.MAX_VALUE - 16) {
-      throw new DicomParseException(position(), "value of " + n + " bytes is too large to hold");
+      throw new DicomParseException(TOO_LARGE, position(),
+          "value of " + n + " bytes is too large to hold");
     }
     int len = (int) n;
     byte[] out = new byte[Math.min(len, 1 << 20)];
@@ -185,7 +190,7 @@ final class DicomInput {
         out = java.util.Arrays.copyOf(out, Math.min(len, out.length * 2));
       }
       if (pos == limit && !fill(1)) {
-        throw new DicomParseException(position(),
+        throw new DicomParseException(TRUNCATED, position(),
             "unexpected end of data inside a value: " + (len - done) + " of " + len
                 + " bytes missing");
       }
@@ -207,7 +212,7 @@ final class DicomInput {
       if (pos == limit) {
         if (out != null || left < buf.length) {
           if (!fill(1)) {
-            throw new DicomParseException(position(),
+            throw new DicomParseException(TRUNCATED, position(),
                 "unexpected end of data inside a value: " + left + " of " + n + " bytes missing");
           }
         } else {
@@ -220,7 +225,7 @@ final class DicomInput {
             continue;
           }
           if (!fill(1)) {
-            throw new DicomParseException(position(),
+            throw new DicomParseException(TRUNCATED, position(),
                 "unexpected end of data inside a value: " + left + " of " + n + " bytes missing");
           }
         }
@@ -254,7 +259,7 @@ final class DicomInput {
     consumedFromSource += done;
     base += done;
     if (done < left) {
-      throw new DicomParseException(position(),
+      throw new DicomParseException(TRUNCATED, position(),
           "unexpected end of data inside a value: " + (left - done) + " of " + n
           + " bytes missing");
     }

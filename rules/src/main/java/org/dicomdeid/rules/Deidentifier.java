@@ -1,5 +1,10 @@
 package org.dicomdeid.rules;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.MALFORMED;
+import static org.dicomdeid.dicom.DicomParseException.Kind.MISSING_UID;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TOO_LARGE;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TRUNCATED;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -201,7 +206,7 @@ public final class Deidentifier {
       }
     }
     if (cls == null || cls.isEmpty() || inst == null || inst.isEmpty()) {
-      throw new DicomParseException(-1,
+      throw new DicomParseException(MISSING_UID, -1,
           "no SOP Class UID or SOP Instance UID in the data set or the file meta");
     }
     return new String[] {cls, inst};
@@ -262,7 +267,8 @@ public final class Deidentifier {
             sequences.pop();
             break;
           default:
-            throw new DicomParseException(r.offset(), "unexpected " + e + " in a data set");
+            throw new DicomParseException(MALFORMED, r.offset(),
+                "unexpected " + e + " in a data set");
         }
       }
       check.ready();
@@ -417,7 +423,7 @@ public final class Deidentifier {
         return v;
       }
       if (r.length() > (1 << 20)) {
-        throw new DicomParseException(r.offset(), "value of " + Tags.toString(r.tag())
+        throw new DicomParseException(TOO_LARGE, r.offset(), "value of " + Tags.toString(r.tag())
             + " is " + r.length() + " bytes, too long for its VR");
       }
       return r.readValue();
@@ -520,7 +526,8 @@ public final class Deidentifier {
       while (true) {
         Event e = r.next();
         if (e == Event.END) {
-          throw new DicomParseException(r.position(), "data set ended inside a sequence");
+          throw new DicomParseException(TRUNCATED, r.position(),
+              "data set ended inside a sequence");
         }
         if ((e == Event.SEQUENCE_END || e == Event.FRAGMENTS_END) && r.depth() == depth - 1) {
           return;

@@ -215,8 +215,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
     /** Not DICOM at all, as opposed to DICOM that is broken. */
     static boolean isNotDicom(DicomParseException e) {
-      String p = e.problem();
-      return p.startsWith("not DICOM") || p.equals("empty file");
+      return e.kind() == DicomParseException.Kind.NOT_DICOM;
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.dicomdeid.dicom.deflate;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.INPUT_CHANGED;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -220,7 +222,8 @@ public final class DeflateSplice implements java.io.Closeable {
   private static int readSome(InputStream in, byte[] b, int off, int len) throws IOException {
     int n = in.read(b, off, len);
     if (n < 0) {
-      throw new DicomParseException(-1, "the deflated data set ended while it was copied");
+      throw new DicomParseException(INPUT_CHANGED, -1,
+          "the deflated data set ended while it was copied");
     }
     return n;
   }
@@ -231,7 +234,8 @@ public final class DeflateSplice implements java.io.Closeable {
       long s = in.skip(left);
       if (s <= 0) {
         if (in.read() < 0) {
-          throw new DicomParseException(-1, "the input changed while it was rewritten");
+          throw new DicomParseException(INPUT_CHANGED, -1,
+              "the input changed while it was rewritten");
         }
         s = 1;
       }

@@ -88,7 +88,7 @@ class ParseProblemKindTest {
         for (long size : new long[] {part.length, -1}) {
           try {
             Codec.readAll(DicomReader.open(new ByteArrayInputStream(part), size));
-            HeaderReader.read(new ByteArrayInputStream(part), size);
+            TopLevelValues.read(DicomReader.open(new ByteArrayInputStream(part), size));
           } catch (DicomParseException e) {
             assertNotNull(e.kind(), e.getMessage());
             assertEquals(notDicomByWords(e), e.kind() == Kind.NOT_DICOM,

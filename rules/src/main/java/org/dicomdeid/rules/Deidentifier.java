@@ -111,12 +111,12 @@ public final class Deidentifier {
   }
 
   /**
-   * The same, for a caller that has already read the file's header ({@link
-   * org.dicomdeid.dicom.HeaderReader} takes the SOP UIDs from the data set, else the file meta,
-   * as the pre-scan does): the file is then opened once.
+   * The same, for a caller that has already read the file's header ({@link HeaderFacts} takes
+   * the SOP UIDs from the data set, else the file meta, as the pre-scan does): the file is then
+   * opened once.
    */
   public List<String> deidentify(InputOpener source, long size, OutputStream out,
-      Subject subject, org.dicomdeid.dicom.DicomHeader header) throws IOException {
+      Subject subject, DicomHeader header) throws IOException {
     if (header.sopClassUid().isEmpty() || header.sopInstanceUid().isEmpty()) {
       return deidentify(source, size, out, subject);
     }

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dicomdeid.rules.DeidConfig;
 import org.dicomdeid.rules.Deidentifier;
+import org.dicomdeid.rules.HeaderFacts;
 import org.dicomdeid.rules.Subject;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class CodecFuzzTest {
     try {
       DicomCopy.copy(DicomReader.open(new ByteArrayInputStream(data), data.length),
           new DicomWriter(OutputStream.nullOutputStream()));
-      HeaderReader.read(new ByteArrayInputStream(data), data.length);
+      HeaderFacts.read(new ByteArrayInputStream(data), data.length);
       engine.deidentify(() -> new ByteArrayInputStream(data), data.length,
           OutputStream.nullOutputStream(), subject);
       return true;

@@ -25,6 +25,7 @@ import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TestPixels;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.deflate.DataSetEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +43,10 @@ class DeflateSpliceTest {
   private static final DeidConfig CONFIG = DeidConfig.of(DeidOutput.KEY,
       DeidConfig.defaultOptions());
 
+  /** The engine that splices deflated files, or the reference that deflates them whole. */
   private static Deidentifier engine(boolean splice) {
-    return new Deidentifier(CONFIG, SafePrivate.standard(), splice);
+    return new Deidentifier(CONFIG, SafePrivate.standard(),
+        splice ? DataSetEncoder.splicing() : DataSetEncoder.whole(), true);
   }
 
   private static byte[] run(Deidentifier engine, byte[] input) throws IOException {

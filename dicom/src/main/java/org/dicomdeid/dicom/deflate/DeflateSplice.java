@@ -15,6 +15,7 @@ import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.io.BulkInputStream;
+import org.dicomdeid.dicom.io.InputOpener;
 
 /**
  * Rewrites a deflated data set (PS3.5 A.5) by compressing again only the part that changed.
@@ -45,13 +46,7 @@ public final class DeflateSplice implements java.io.Closeable {
   /** How far reading may run ahead of writing (DicomInput reads ahead one 64 KiB buffer). */
   private static final int RING = 256 * 1024;
 
-  /** Opens the input again, from its first byte. */
-  @FunctionalInterface
-  public interface Source {
-    InputStream open() throws IOException;
-  }
-
-  private final Source source;
+  private final InputOpener source;
   private final Tap tap = new Tap();
   private final Recorder recorder = new Recorder();
   private long oldMark = -1;
@@ -62,7 +57,7 @@ public final class DeflateSplice implements java.io.Closeable {
   private String refusal;
 
   /** For one input, which {@code source} opens again when the splice point is looked for. */
-  public DeflateSplice(Source source) {
+  public DeflateSplice(InputOpener source) {
     this.source = source;
   }
 

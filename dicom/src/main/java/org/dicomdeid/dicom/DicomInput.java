@@ -135,11 +135,6 @@ final class DicomInput {
     }
   }
 
-  int u8() throws IOException {
-    require(1);
-    return buf[pos++] & 0xff;
-  }
-
   int u16() throws IOException {
     require(2);
     int b0 = buf[pos] & 0xff;

@@ -275,13 +275,21 @@ final class RewritePass {
     }
   }
 
-  private void sequence(boolean top) throws IOException {
-    int tag = r.tag();
-    int depth = r.depth();
+  /**
+   * A sequence or encapsulated value opens: it must be in tag order, and at the top level past
+   * the identifiers the last check learns, that check is ready.
+   */
+  private void opened(int tag, boolean top) throws IOException {
     levels.peek().inOrder(tag, r);
     if (top && Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
       check.ready();
     }
+  }
+
+  private void sequence(boolean top) throws IOException {
+    int tag = r.tag();
+    int depth = r.depth();
+    opened(tag, top);
     if (top && topLevel(tag)) {
       skipUntilClosed(depth);
       return;
@@ -321,10 +329,7 @@ final class RewritePass {
   private void fragments(boolean top) throws IOException {
     int tag = r.tag();
     int depth = r.depth();
-    levels.peek().inOrder(tag, r);
-    if (top && Integer.compareUnsigned(tag, LastCheck.lastWanted()) >= 0) {
-      check.ready();
-    }
+    opened(tag, top);
     boolean keep = Tags.isPixelData(tag) && top || !Tags.isPrivate(tag)
         && rules.decide(tag, r.vr(), levels.peek().cleaning) == Op.KEEP;
     if (top) {

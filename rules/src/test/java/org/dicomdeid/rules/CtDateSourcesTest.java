@@ -3,10 +3,9 @@ package org.dicomdeid.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.dicomdeid.dicom.Codec;
 import org.dicomdeid.dicom.DicomWriter;
-import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
@@ -14,32 +13,21 @@ import org.dicomdeid.dicom.Values;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CT date is taken wherever the file keeps it, in the order of CtDate.SOURCES
- * (README, "How a run decides"), and the header says which attribute gave it.
+ * The CT date is taken wherever the file keeps it, in the order of {@link CtDate#SOURCES} (README,
+ * "How a run decides"), and the header says which attribute gave it.
  */
 class CtDateSourcesTest {
 
-  /** Writes the elements of a data set. */
-  private interface Body {
-    void write(DicomWriter w) throws IOException;
-  }
-
-  private static DicomHeader header(Body body) throws IOException {
+  private static DicomHeader header(Codec.Body body) throws IOException {
     return header(TransferSyntax.EXPLICIT_LE, body);
   }
 
-  private static DicomHeader header(TransferSyntax ts, Body body) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DicomWriter w = new DicomWriter(out);
-    FileMeta meta = new FileMeta();
-    meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7");
-    meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI, "1.2.3.4.5");
-    w.writeFileMeta(meta, ts);
-    w.writeElement(Tags.SOPInstanceUID, VR.UI, Values.ascii("1.2.3", VR.UI));
-    body.write(w);
-    w.writeElement(Tags.PixelData, VR.OW, new byte[16]);
-    w.finish();
-    byte[] file = out.toByteArray();
+  private static DicomHeader header(TransferSyntax ts, Codec.Body body) throws IOException {
+    byte[] file = Codec.part10(ts, w -> {
+      w.writeElement(Tags.SOPInstanceUID, VR.UI, Values.ascii("1.2.3", VR.UI));
+      body.write(w);
+      w.writeElement(Tags.PixelData, VR.OW, new byte[16]);
+    });
     return HeaderFacts.read(new ByteArrayInputStream(file), file.length);
   }
 

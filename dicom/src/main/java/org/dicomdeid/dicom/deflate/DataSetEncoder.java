@@ -28,11 +28,11 @@ public interface DataSetEncoder {
 
   /** Every data set encoded anew, a deflated one deflated whole again. */
   static DataSetEncoder whole() {
-    return WholeDataSet.INSTANCE;
+    return new WholeDataSet();
   }
 
   /** A deflated data set spliced when the splice applies; any other encoded whole. */
   static DataSetEncoder splicing() {
-    return SplicedDeflate.INSTANCE;
+    return new SplicedDeflate();
   }
 }

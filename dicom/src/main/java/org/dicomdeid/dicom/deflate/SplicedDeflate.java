@@ -15,10 +15,6 @@ import org.dicomdeid.dicom.io.InputOpener;
  * else the input is read again and deflated whole. Any other data set is encoded whole.
  */
 final class SplicedDeflate implements DataSetEncoder {
-  static final SplicedDeflate INSTANCE = new SplicedDeflate();
-
-  private SplicedDeflate() {}
-
   @Override
   public Encoded encode(InputOpener source, long size, OutputStream out, FileMeta meta,
       DataSetPass pass) throws IOException {
@@ -35,6 +31,6 @@ final class SplicedDeflate implements DataSetEncoder {
         return new Encoded(r.recoveries(), true);
       }
     }
-    return WholeDataSet.INSTANCE.encode(source, size, out, meta, pass);
+    return new WholeDataSet().encode(source, size, out, meta, pass);
   }
 }

@@ -11,10 +11,6 @@ import org.dicomdeid.dicom.io.InputOpener;
 
 /** The streaming pass writes the whole file, deflating a deflated data set anew. */
 final class WholeDataSet implements DataSetEncoder {
-  static final WholeDataSet INSTANCE = new WholeDataSet();
-
-  private WholeDataSet() {}
-
   @Override
   public Encoded encode(InputOpener source, long size, OutputStream out, FileMeta meta,
       DataSetPass pass) throws IOException {

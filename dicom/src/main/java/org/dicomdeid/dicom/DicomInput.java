@@ -4,10 +4,16 @@ import static org.dicomdeid.dicom.DicomParseException.Kind.CORRUPT_DEFLATE;
 import static org.dicomdeid.dicom.DicomParseException.Kind.TOO_LARGE;
 import static org.dicomdeid.dicom.DicomParseException.Kind.TRUNCATED;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipException;
 import org.dicomdeid.dicom.io.ChannelSink;
 import org.dicomdeid.dicom.io.FileChannelInput;
 
@@ -19,8 +25,8 @@ final class DicomInput {
   static final int BUFFER_SIZE = 64 * 1024;
 
   private InputStream in;
-  /** The file behind {@code in} while it is read as is (not inflated): bulk values can skip the heap. */
-  private java.nio.channels.FileChannel file;
+  /** The file behind {@code in} while read as is (not inflated): bulk values can skip the heap. */
+  private FileChannel file;
   private final byte[] buf;
   private int pos;
   private int limit;
@@ -56,9 +62,9 @@ final class DicomInput {
    * Replaces the source from the current position on, e.g. with an inflater over the rest of the
    * stream; {@code wrap} receives the unread bytes first.
    */
-  void switchSource(java.util.function.UnaryOperator<InputStream> wrap) {
-    InputStream rest = new java.io.SequenceInputStream(
-        new java.io.ByteArrayInputStream(buf, pos, limit - pos), in);
+  void switchSource(UnaryOperator<InputStream> wrap) {
+    InputStream rest = new SequenceInputStream(
+        new ByteArrayInputStream(buf, pos, limit - pos), in);
     in = wrap.apply(rest);
     file = null;
     // Offsets after a switch count decoded bytes; the buffer restarts empty.
@@ -94,7 +100,7 @@ final class DicomInput {
   private int readSource(byte[] b, int off, int len) throws IOException {
     try {
       return in.read(b, off, len);
-    } catch (EOFException | java.util.zip.ZipException e) {
+    } catch (EOFException | ZipException e) {
       throw new DicomParseException(CORRUPT_DEFLATE, base + limit,
           "deflated data set is truncated or corrupt: " + e.getMessage(), e);
     }
@@ -103,7 +109,7 @@ final class DicomInput {
   private long skipSource(long n) throws IOException {
     try {
       return in.skip(n);
-    } catch (EOFException | java.util.zip.ZipException e) {
+    } catch (EOFException | ZipException e) {
       throw new DicomParseException(CORRUPT_DEFLATE, position(),
           "deflated data set is truncated or corrupt: " + e.getMessage(), e);
     }
@@ -182,7 +188,7 @@ final class DicomInput {
     int done = 0;
     while (done < len) {
       if (done == out.length) {
-        out = java.util.Arrays.copyOf(out, Math.min(len, out.length * 2));
+        out = Arrays.copyOf(out, Math.min(len, out.length * 2));
       }
       if (pos == limit && !fill(1)) {
         throw new DicomParseException(TRUNCATED, position(),

@@ -330,7 +330,8 @@ public final class DicomReader implements Closeable {
           "not DICOM: starts with zero bytes and no DICM prefix");
     }
     boolean bigEndian = b[0] == 0 && b[1] != 0;
-    int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff) : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
+    int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff)
+        : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
     boolean explicit = isVrCode(b[4], b[5]);
     if (meta == null && !(group == 0x0008 || group == 0x0002 || group == 0x0000
         || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028)) {
@@ -605,7 +606,8 @@ public final class DicomReader implements Closeable {
     Frame parent = stack.peek();
     in.bigEndian(parent == null ? ts.bigEndian() : parent.bigEndian());
     tag = top.tag();
-    vr = top.kind() == FrameKind.FRAGMENTS ? VR.OB : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
+    vr = top.kind() == FrameKind.FRAGMENTS ? VR.OB
+        : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
     length = 0;
     switch (top.kind()) {
       case ITEM:

@@ -82,7 +82,7 @@ public enum VR {
     return longHeader;
   }
 
-  /** Byte that pads an odd-length value to even length: space for strings, NUL otherwise (UI too). */
+  /** Byte that pads an odd-length value to even: space for strings, NUL otherwise (UI too). */
   public int padding() {
     return padding;
   }

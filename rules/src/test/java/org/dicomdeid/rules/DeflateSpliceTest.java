@@ -25,6 +25,7 @@ import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TestPixels;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
 import org.dicomdeid.dicom.deflate.DataSetEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +57,7 @@ class DeflateSpliceTest {
     return out.toByteArray();
   }
 
-  /** A deflated file whose data set is compressed again by zlib at {@code level}/{@code strategy}. */
+  /** A deflated file whose data set zlib compressed again at {@code level}, {@code strategy}. */
   static byte[] deflatedBy(TestDataset ds, int level, int strategy) throws IOException {
     byte[] file = ds.file(TransferSyntax.DEFLATED_LE);
     int at = (int) DicomReader.open(new ByteArrayInputStream(file), file.length).dataSetOffset();
@@ -118,7 +119,7 @@ class DeflateSpliceTest {
     DicomReader r = DicomReader.open(new ByteArrayInputStream(file), file.length);
     for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
       if (e == DicomReader.Event.ELEMENT && r.depth() == 0 && r.tag() == tag) {
-        return org.dicomdeid.dicom.Values.string(r.readValue()).trim();
+        return Values.string(r.readValue()).trim();
       }
       if (e == DicomReader.Event.ELEMENT) {
         r.skipValue();

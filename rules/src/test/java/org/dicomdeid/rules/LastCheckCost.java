@@ -45,7 +45,8 @@ public final class LastCheckCost {
         bestWith = Math.min(bestWith, time(with, files));
       }
       System.out.printf("%-14s %d slices: without the last check %6.1f ms, with %6.1f ms"
-          + " (%+.1f%%, %+.1f us per file)%n", ts.uid().equals(TransferSyntax.DEFLATED_LE.uid()) ? "deflated"
+          + " (%+.1f%%, %+.1f us per file)%n",
+          ts.uid().equals(TransferSyntax.DEFLATED_LE.uid()) ? "deflated"
           : ts == TransferSyntax.EXPLICIT_LE ? "explicit LE" : ts == TransferSyntax.IMPLICIT_LE
           ? "implicit LE" : "explicit BE", slices, bestWithout / 1e6, bestWith / 1e6,
           100.0 * (bestWith - bestWithout) / bestWithout,

@@ -3,10 +3,14 @@ package org.dicomdeid.dicom.deflate;
 import static org.dicomdeid.dicom.DicomParseException.Kind.INPUT_CHANGED;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import org.dicomdeid.dicom.DicomParseException;
@@ -36,7 +40,7 @@ import org.dicomdeid.dicom.io.InputOpener;
  * byte read at the same place, and any difference, or anything this class does not handle,
  * makes {@link #writeTo} return false, so that the caller encodes the whole data set.
  */
-public final class DeflateSplice implements java.io.Closeable {
+public final class DeflateSplice implements Closeable {
   /** RFC 1951: a back reference reaches at most 32768 bytes back. */
   static final int WINDOW = 32 * 1024;
   /** The rewritten data set before the mark is held in memory up to this size. */
@@ -183,11 +187,11 @@ public final class DeflateSplice implements java.io.Closeable {
       return;
     }
     long[] words = new long[buf.length / 8];
-    java.nio.LongBuffer view = java.nio.ByteBuffer.wrap(buf)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    LongBuffer view = ByteBuffer.wrap(buf)
+        .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     byte[] shifted = new byte[buf.length];
-    java.nio.LongBuffer shiftedView = java.nio.ByteBuffer.wrap(shifted)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    LongBuffer shiftedView = ByteBuffer.wrap(shifted)
+        .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     int have = 0; // bytes in buf not yet written (the last one waits for the byte after it)
     long left = bytes;
     while (left > 0) {

@@ -1,9 +1,19 @@
 package org.dicomdeid.dicom;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.CORRUPT_DEFLATE;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TOO_LARGE;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TRUNCATED;
+
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipException;
 import org.dicomdeid.dicom.io.ChannelSink;
 import org.dicomdeid.dicom.io.FileChannelInput;
 
@@ -15,8 +25,8 @@ final class DicomInput {
   static final int BUFFER_SIZE = 64 * 1024;
 
   private InputStream in;
-  /** The file behind {@code in} while it is read as is (not inflated): bulk values can skip the heap. */
-  private java.nio.channels.FileChannel file;
+  /** The file behind {@code in} while read as is (not inflated): bulk values can skip the heap. */
+  private FileChannel file;
   private final byte[] buf;
   private int pos;
   private int limit;
@@ -52,9 +62,9 @@ final class DicomInput {
    * Replaces the source from the current position on, e.g. with an inflater over the rest of the
    * stream; {@code wrap} receives the unread bytes first.
    */
-  void switchSource(java.util.function.UnaryOperator<InputStream> wrap) {
-    InputStream rest = new java.io.SequenceInputStream(
-        new java.io.ByteArrayInputStream(buf, pos, limit - pos), in);
+  void switchSource(UnaryOperator<InputStream> wrap) {
+    InputStream rest = new SequenceInputStream(
+        new ByteArrayInputStream(buf, pos, limit - pos), in);
     in = wrap.apply(rest);
     file = null;
     // Offsets after a switch count decoded bytes; the buffer restarts empty.
@@ -90,18 +100,18 @@ final class DicomInput {
   private int readSource(byte[] b, int off, int len) throws IOException {
     try {
       return in.read(b, off, len);
-    } catch (EOFException | java.util.zip.ZipException e) {
-      throw new DicomParseException(base + limit, "deflated data set is truncated or corrupt: "
-          + e.getMessage(), e);
+    } catch (EOFException | ZipException e) {
+      throw new DicomParseException(CORRUPT_DEFLATE, base + limit,
+          "deflated data set is truncated or corrupt: " + e.getMessage(), e);
     }
   }
 
   private long skipSource(long n) throws IOException {
     try {
       return in.skip(n);
-    } catch (EOFException | java.util.zip.ZipException e) {
-      throw new DicomParseException(position(), "deflated data set is truncated or corrupt: "
-          + e.getMessage(), e);
+    } catch (EOFException | ZipException e) {
+      throw new DicomParseException(CORRUPT_DEFLATE, position(),
+          "deflated data set is truncated or corrupt: " + e.getMessage(), e);
     }
   }
 
@@ -126,14 +136,9 @@ final class DicomInput {
 
   void require(int n) throws IOException {
     if (!fill(n)) {
-      throw new DicomParseException(position(),
+      throw new DicomParseException(TRUNCATED, position(),
           "unexpected end of data: needed " + n + " more bytes, found " + (limit - pos));
     }
-  }
-
-  int u8() throws IOException {
-    require(1);
-    return buf[pos++] & 0xff;
   }
 
   int u16() throws IOException {
@@ -175,17 +180,18 @@ final class DicomInput {
   /** Reads exactly n bytes, growing the result only as bytes arrive (a lying length can't OOM). */
   byte[] readBytes(long n) throws IOException {
     if (n < 0 || n > Integer.MAX_VALUE - 16) {
-      throw new DicomParseException(position(), "value of " + n + " bytes is too large to hold");
+      throw new DicomParseException(TOO_LARGE, position(),
+          "value of " + n + " bytes is too large to hold");
     }
     int len = (int) n;
     byte[] out = new byte[Math.min(len, 1 << 20)];
     int done = 0;
     while (done < len) {
       if (done == out.length) {
-        out = java.util.Arrays.copyOf(out, Math.min(len, out.length * 2));
+        out = Arrays.copyOf(out, Math.min(len, out.length * 2));
       }
       if (pos == limit && !fill(1)) {
-        throw new DicomParseException(position(),
+        throw new DicomParseException(TRUNCATED, position(),
             "unexpected end of data inside a value: " + (len - done) + " of " + len
                 + " bytes missing");
       }
@@ -207,7 +213,7 @@ final class DicomInput {
       if (pos == limit) {
         if (out != null || left < buf.length) {
           if (!fill(1)) {
-            throw new DicomParseException(position(),
+            throw new DicomParseException(TRUNCATED, position(),
                 "unexpected end of data inside a value: " + left + " of " + n + " bytes missing");
           }
         } else {
@@ -220,7 +226,7 @@ final class DicomInput {
             continue;
           }
           if (!fill(1)) {
-            throw new DicomParseException(position(),
+            throw new DicomParseException(TRUNCATED, position(),
                 "unexpected end of data inside a value: " + left + " of " + n + " bytes missing");
           }
         }
@@ -254,7 +260,7 @@ final class DicomInput {
     consumedFromSource += done;
     base += done;
     if (done < left) {
-      throw new DicomParseException(position(),
+      throw new DicomParseException(TRUNCATED, position(),
           "unexpected end of data inside a value: " + (left - done) + " of " + n
           + " bytes missing");
     }

@@ -1,5 +1,9 @@
 package org.dicomdeid.dicom;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.MALFORMED;
+import static org.dicomdeid.dicom.DicomParseException.Kind.NOT_DICOM;
+import static org.dicomdeid.dicom.DicomParseException.Kind.TRUNCATED;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -209,7 +213,8 @@ public final class DicomReader implements Closeable {
     if (part10) {
       in.skip(132);
     } else if (n < 8) {
-      throw new DicomParseException(0, n == 0 ? "empty file" : "not DICOM: only " + n + " bytes");
+      throw new DicomParseException(NOT_DICOM, 0,
+          n == 0 ? "empty file" : "not DICOM: only " + n + " bytes");
     }
     if (part10 || (n >= 8 && head[0] == 2 && head[1] == 0 && isVrCode(head[4], head[5]))) {
       meta = readMetaGroup();
@@ -260,7 +265,7 @@ public final class DicomReader implements Closeable {
         len = in.u32();
       }
       if (len == UNDEFINED || len > 1 << 20) {
-        throw new DicomParseException(at, "file meta element " + Tags.toString(t)
+        throw new DicomParseException(MALFORMED, at, "file meta element " + Tags.toString(t)
             + " has an impossible length " + len);
       }
       checkRemaining(at, t, len);
@@ -313,20 +318,24 @@ public final class DicomReader implements Closeable {
     long at = in.position();
     int n = in.peek(b, 8);
     if (n < 8) {
-      throw new DicomParseException(at, n == 0 ? "no data set after the file meta"
-          : "not DICOM: data set too short");
+      if (n == 0) {
+        throw new DicomParseException(TRUNCATED, at, "no data set after the file meta");
+      }
+      throw new DicomParseException(NOT_DICOM, at, "not DICOM: data set too short");
     }
     if (meta == null && Arrays.equals(b, new byte[8])) {
       // (0000,0000) of length 0 is no DICOM element: this is zero fill, e.g. a preamble cut
       // before its "DICM" prefix (PS3.10 7.1), and would otherwise parse as empty elements.
-      throw new DicomParseException(at, "not DICOM: starts with zero bytes and no DICM prefix");
+      throw new DicomParseException(NOT_DICOM, at,
+          "not DICOM: starts with zero bytes and no DICM prefix");
     }
     boolean bigEndian = b[0] == 0 && b[1] != 0;
-    int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff) : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
+    int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff)
+        : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
     boolean explicit = isVrCode(b[4], b[5]);
     if (meta == null && !(group == 0x0008 || group == 0x0002 || group == 0x0000
         || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028)) {
-      throw new DicomParseException(at,
+      throw new DicomParseException(NOT_DICOM, at,
           "not DICOM: no DICM prefix and the first bytes are not a DICOM data element");
     }
     if (explicit) {
@@ -357,8 +366,9 @@ public final class DicomReader implements Closeable {
     Frame top = stack.peek();
     if (top != null && top.end() >= 0 && in.position() >= top.end()) {
       if (in.position() > top.end()) {
-        throw new DicomParseException(in.position(), "contents of " + Tags.toString(top.tag())
-            + " overrun its declared length by " + (in.position() - top.end()) + " bytes");
+        throw new DicomParseException(MALFORMED, in.position(), "contents of "
+            + Tags.toString(top.tag()) + " overrun its declared length by "
+            + (in.position() - top.end()) + " bytes");
       }
       return pop(top);
     }
@@ -374,7 +384,7 @@ public final class DicomReader implements Closeable {
       return pop(top);
     }
     if (top != null && top.end() < 0 && in.atEnd()) {
-      throw new DicomParseException(headerOffset, "unexpected end of data: "
+      throw new DicomParseException(TRUNCATED, headerOffset, "unexpected end of data: "
           + Tags.toString(top.tag()) + " is not closed (truncated file?)");
     }
     tag = in.tag();
@@ -389,10 +399,10 @@ public final class DicomReader implements Closeable {
       if (top != null && top.kind() == FrameKind.ITEM && top.end() < 0) {
         return pop(top);
       }
-      throw new DicomParseException(headerOffset, "item delimiter outside an item");
+      throw new DicomParseException(MALFORMED, headerOffset, "item delimiter outside an item");
     }
     if (tag == Tags.SequenceDelimitationItem || tag == Tags.Item) {
-      throw new DicomParseException(headerOffset, "unexpected " + Tags.toString(tag)
+      throw new DicomParseException(MALFORMED, headerOffset, "unexpected " + Tags.toString(tag)
           + " in a data set (sequence or item not opened)");
     }
     return element(top);
@@ -419,7 +429,7 @@ public final class DicomReader implements Closeable {
     if (tag == Tags.SequenceDelimitationItem && top.end() < 0) {
       return pop(top);
     }
-    throw new DicomParseException(headerOffset, "expected an item in sequence "
+    throw new DicomParseException(MALFORMED, headerOffset, "expected an item in sequence "
         + Tags.toString(top.tag()) + ", found " + found(tag));
   }
 
@@ -427,7 +437,7 @@ public final class DicomReader implements Closeable {
     long len = in.u32();
     if (tag == Tags.Item) {
       if (len == UNDEFINED) {
-        throw new DicomParseException(headerOffset, "fragment of undefined length in "
+        throw new DicomParseException(MALFORMED, headerOffset, "fragment of undefined length in "
             + Tags.toString(top.tag()));
       }
       checkRemaining(headerOffset, top.tag(), len);
@@ -440,7 +450,7 @@ public final class DicomReader implements Closeable {
       tag = top.tag();
       return pop(top);
     }
-    throw new DicomParseException(headerOffset, "expected a fragment item in "
+    throw new DicomParseException(MALFORMED, headerOffset, "expected a fragment item in "
         + Tags.toString(top.tag()) + ", found " + found(tag));
   }
 
@@ -500,7 +510,7 @@ public final class DicomReader implements Closeable {
         stack.push(new Frame(FrameKind.FRAGMENTS, tag, -1, explicitContent, bigEndian));
         return event = Event.FRAGMENTS_START;
       }
-      throw new DicomParseException(headerOffset, plausible(tag) ? "element "
+      throw new DicomParseException(MALFORMED, headerOffset, plausible(tag) ? "element "
           + Tags.toString(tag) + " with VR " + vr + " has undefined length" : unexpected());
     }
     length = len;
@@ -550,9 +560,9 @@ public final class DicomReader implements Closeable {
       if (f.end() >= 0) {
         if (end > f.end()) {
           if (!plausible(tag)) {
-            throw new DicomParseException(headerOffset, unexpected());
+            throw new DicomParseException(MALFORMED, headerOffset, unexpected());
           }
-          throw new DicomParseException(headerOffset, "length " + len + " of "
+          throw new DicomParseException(MALFORMED, headerOffset, "length " + len + " of "
               + Tags.toString(tag) + " runs " + (end - f.end()) + " bytes past the end of "
               + Tags.toString(f.tag()));
         }
@@ -566,10 +576,10 @@ public final class DicomReader implements Closeable {
   private void checkRemaining(long at, int t, long len) throws DicomParseException {
     if (size >= 0 && in.position() + len > size) {
       if (!plausible(t)) {
-        throw new DicomParseException(at, "unexpected bytes at offset " + at
+        throw new DicomParseException(MALFORMED, at, "unexpected bytes at offset " + at
             + " (not an element header)");
       }
-      throw new DicomParseException(at, "length " + len + " of " + Tags.toString(t)
+      throw new DicomParseException(TRUNCATED, at, "length " + len + " of " + Tags.toString(t)
           + " is larger than the " + (size - in.position()) + " bytes left in the file");
     }
   }
@@ -596,7 +606,8 @@ public final class DicomReader implements Closeable {
     Frame parent = stack.peek();
     in.bigEndian(parent == null ? ts.bigEndian() : parent.bigEndian());
     tag = top.tag();
-    vr = top.kind() == FrameKind.FRAGMENTS ? VR.OB : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
+    vr = top.kind() == FrameKind.FRAGMENTS ? VR.OB
+        : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
     length = 0;
     switch (top.kind()) {
       case ITEM:

@@ -77,17 +77,12 @@ public enum VR {
     return kind;
   }
 
-  /** True for string VRs (TEXT and CHARSET_TEXT). */
-  public boolean isString() {
-    return kind == Kind.TEXT || kind == Kind.CHARSET_TEXT;
-  }
-
   /** Explicit VR header with a 32-bit length field (PS3.5 Table 7.1-1). */
   public boolean longHeader() {
     return longHeader;
   }
 
-  /** Byte that pads an odd-length value to even length: space for strings, NUL otherwise (UI too). */
+  /** Byte that pads an odd-length value to even: space for strings, NUL otherwise (UI too). */
   public int padding() {
     return padding;
   }

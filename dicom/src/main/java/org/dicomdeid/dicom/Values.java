@@ -2,6 +2,7 @@ package org.dicomdeid.dicom;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Helpers for string values of the default repertoire (PS3.5 6.2, 6.4 value multiplicity). */
@@ -40,7 +41,7 @@ public final class Values {
     if ((raw.length & 1) == 0) {
       return raw;
     }
-    byte[] out = java.util.Arrays.copyOf(raw, raw.length + 1);
+    byte[] out = Arrays.copyOf(raw, raw.length + 1);
     out[raw.length] = (byte) vr.padding();
     return out;
   }

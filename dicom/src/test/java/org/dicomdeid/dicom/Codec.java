@@ -8,16 +8,16 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Test helpers: write a data set in code, read it back as a list of readable events. */
-final class Codec {
+public final class Codec {
   private Codec() {}
 
   /** Writes the body of a data set. */
-  interface Body {
+  public interface Body {
     void write(DicomWriter w) throws IOException;
   }
 
   /** A Part 10 file (PS3.10 7.1) of the data set written by {@code body} in {@code ts}. */
-  static byte[] part10(TransferSyntax ts, Body body) throws IOException {
+  public static byte[] part10(TransferSyntax ts, Body body) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DicomWriter w = new DicomWriter(out);
     FileMeta meta = new FileMeta();

@@ -122,9 +122,9 @@ class PydicomRoundTripTest {
 
   /**
    * What may differ after a faithful rewrite: the file meta implementation UID/name and group
-   * length and version (some writers get its byte order wrong), retired group lengths (gggg,0000), value lengths (odd values are padded to even),
-   * defined versus undefined sequence and item lengths, delimitation items, and the name dcmdump
-   * gives the raw pixel file.
+   * length and version (some writers get its byte order wrong), retired group lengths
+   * (gggg,0000), value lengths (odd values are padded to even), defined versus undefined sequence
+   * and item lengths, delimitation items, and the name dcmdump gives the raw pixel file.
    */
   static String normalise(String dump) {
     StringBuilder sb = new StringBuilder();

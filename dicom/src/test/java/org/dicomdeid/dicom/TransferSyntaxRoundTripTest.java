@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,12 +75,12 @@ class TransferSyntaxRoundTripTest {
     if (ts.encapsulated()) {
       assertEquals(List.of("1 FRAGMENTS_START (7FE0,0010)", "1 FRAGMENT (7FE0,0010) ",
           "1 FRAGMENT (7FE0,0010) 09080700",
-          "1 FRAGMENT (7FE0,0010) " + java.util.HexFormat.of().formatHex(PIXELS),
+          "1 FRAGMENT (7FE0,0010) " + HexFormat.of().formatHex(PIXELS),
           "0 FRAGMENTS_END (7FE0,0010)"), events.subList(events.size() - 5, events.size()));
     } else {
       // Implicit VR has no VR on the wire; PS3.5 A.1 makes Pixel Data OW there.
       assertEquals("0 ELEMENT (7FE0,0010) OW "
-          + java.util.HexFormat.of().formatHex(PIXELS), last);
+          + HexFormat.of().formatHex(PIXELS), last);
     }
     // depth() counts the frame an event opens; ITEM_START reports the item tag itself.
     assertEquals(List.of("1 SEQUENCE_START (0008,1140)", "2 ITEM_START (FFFE,E000)",

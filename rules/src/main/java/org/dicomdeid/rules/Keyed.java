@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -41,7 +42,7 @@ public final class Keyed {
    */
   public String uid(String original) {
     byte[] h = hmac("uid", original);
-    byte[] first = java.util.Arrays.copyOf(h, 16);
+    byte[] first = Arrays.copyOf(h, 16);
     return "2.25." + new BigInteger(1, first).toString();
   }
 

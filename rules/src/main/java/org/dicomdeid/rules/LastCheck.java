@@ -3,6 +3,7 @@ package org.dicomdeid.rules;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.dicomdeid.dicom.Tags;
@@ -161,7 +162,7 @@ final class LastCheck {
       for (Charset c : ascii ? ASCII_FORMS : RAW) { // ASCII is the same in the 8-bit sets
         if (ascii || c.newEncoder().canEncode(t)) {
           byte[] b = t.getBytes(c);
-          if (forms.stream().noneMatch(f -> java.util.Arrays.equals(f, b))) {
+          if (forms.stream().noneMatch(f -> Arrays.equals(f, b))) {
             forms.add(b);
             widths.add(c.name().startsWith("UTF-16") ? 2 : 1);
           }

@@ -1,5 +1,7 @@
 package org.dicomdeid.rules;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.MALFORMED;
+
 import java.util.HashMap;
 import java.util.Map;
 import org.dicomdeid.dicom.DicomParseException;
@@ -29,7 +31,7 @@ final class OpenItem {
   void inOrder(int tag, DicomReader r) throws DicomParseException {
     long t = tag & 0xFFFFFFFFL;
     if (t <= lastTag) {
-      throw new DicomParseException(r.offset(), (t == lastTag ? "a tag repeated"
+      throw new DicomParseException(MALFORMED, r.offset(), (t == lastTag ? "a tag repeated"
           : "elements out of ascending tag order") + " (PS3.5 7.1)");
     }
     lastTag = t;

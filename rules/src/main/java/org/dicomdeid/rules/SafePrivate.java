@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ final class SafePrivate {
   }
 
   /** A list in the format of safe-private.txt (tests use their own lists). */
-  static SafePrivate parse(java.io.Reader text) {
+  static SafePrivate parse(Reader text) {
     SafePrivate s = new SafePrivate();
     try (BufferedReader r = new BufferedReader(text)) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {

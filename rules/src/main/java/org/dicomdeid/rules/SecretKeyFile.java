@@ -71,9 +71,10 @@ public final class SecretKeyFile {
   public static String permissionWarning(Path file) throws IOException {
     try {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-      if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-        return "WARNING: " + file + " is readable by other users (" + PosixFilePermissions.toString(p)
-            + "); run: chmod 600 " + file;
+      if (p.contains(PosixFilePermission.GROUP_READ)
+          || p.contains(PosixFilePermission.OTHERS_READ)) {
+        return "WARNING: " + file + " is readable by other users ("
+            + PosixFilePermissions.toString(p) + "); run: chmod 600 " + file;
       }
     } catch (UnsupportedOperationException e) {
       return null;

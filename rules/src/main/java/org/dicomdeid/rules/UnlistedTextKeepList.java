@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dicomdeid.dicom.ElementDictionary;
@@ -56,6 +57,6 @@ final class UnlistedTextKeepList {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + RESOURCE, e);
     }
-    return java.util.Collections.unmodifiableMap(rows);
+    return Collections.unmodifiableMap(rows);
   }
 }

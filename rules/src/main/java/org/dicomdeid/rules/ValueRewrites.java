@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
 
@@ -109,8 +111,8 @@ final class ValueRewrites {
   }
 
   /** PS3.5 6.2 DT, with an optional UTC offset. */
-  private static final java.util.regex.Pattern DATE_TIME =
-      java.util.regex.Pattern.compile("(\\d{8})(\\d{0,6}(?:\\.\\d{1,6})?)([+-]\\d{4}(?![0-9]))?");
+  private static final Pattern DATE_TIME =
+      Pattern.compile("(\\d{8})(\\d{0,6}(?:\\.\\d{1,6})?)([+-]\\d{4}(?![0-9]))?");
 
   /**
    * Shifts a DT value or a DT range (PS3.4 C.2.2.2.5: {@code A-B}, {@code -B}, {@code A-}): each
@@ -118,7 +120,7 @@ final class ValueRewrites {
    * days without revealing it, and gives null.
    */
   private static String shiftDateTime(String v, int days) {
-    java.util.regex.Matcher m = DATE_TIME.matcher(v);
+    Matcher m = DATE_TIME.matcher(v);
     StringBuilder out = new StringBuilder();
     int at = 0;
     int sides = 0;

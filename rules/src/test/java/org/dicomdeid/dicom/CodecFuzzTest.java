@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dicomdeid.rules.DeidConfig;
 import org.dicomdeid.rules.Deidentifier;
+import org.dicomdeid.rules.HeaderFacts;
+import org.dicomdeid.rules.KnownIdentifierException;
 import org.dicomdeid.rules.Subject;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,8 @@ class CodecFuzzTest {
     long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     List<byte[]> corpus = corpus();
     Random random = new Random(seed);
-    Deidentifier engine = new Deidentifier(DeidConfig.of(new byte[32], DeidConfig.defaultOptions()));
+    Deidentifier engine =
+        new Deidentifier(DeidConfig.of(new byte[32], DeidConfig.defaultOptions()));
     Subject subject = new Subject("SUBJ000001", "FUZZMRN", "20200101");
     ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "fuzz-case");
@@ -87,11 +91,11 @@ class CodecFuzzTest {
     try {
       DicomCopy.copy(DicomReader.open(new ByteArrayInputStream(data), data.length),
           new DicomWriter(OutputStream.nullOutputStream()));
-      HeaderReader.read(new ByteArrayInputStream(data), data.length);
+      HeaderFacts.read(new ByteArrayInputStream(data), data.length);
       engine.deidentify(() -> new ByteArrayInputStream(data), data.length,
           OutputStream.nullOutputStream(), subject);
       return true;
-    } catch (DicomParseException | org.dicomdeid.rules.KnownIdentifierException expected) {
+    } catch (DicomParseException | KnownIdentifierException expected) {
       return false; // a mutated name may also surface where the last check refuses it
     }
   }
@@ -106,7 +110,7 @@ class CodecFuzzTest {
           b[at] ^= (byte) (1 << r.nextInt(8));
           break;
         case 1: // truncate
-          b = java.util.Arrays.copyOf(b, at);
+          b = Arrays.copyOf(b, at);
           break;
         case 2: // a 32-bit length field rewritten: huge, undefined or off by a little
           long[] values = {0xFFFFFFFFL, 0xC0000000L, 0x7FFFFFFFL, r.nextInt(1 << 16), 0, 1};

@@ -108,7 +108,8 @@ class DciodvfyComparisonTest {
       }
     }
     System.out.println("dciodvfy: " + compared + " files compared, " + notCompared
-        + " inputs dciodvfy cannot validate, " + refused + " refused by the engine, " + unforced.size() + " new errors not forced by the table");
+        + " inputs dciodvfy cannot validate, " + refused + " refused by the engine, "
+        + unforced.size() + " new errors not forced by the table");
     assertEquals(List.of(), unforced);
   }
 

@@ -25,6 +25,8 @@ import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TestPixels;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
+import org.dicomdeid.dicom.deflate.DataSetEncoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,8 +44,10 @@ class DeflateSpliceTest {
   private static final DeidConfig CONFIG = DeidConfig.of(DeidOutput.KEY,
       DeidConfig.defaultOptions());
 
+  /** The engine that splices deflated files, or the reference that deflates them whole. */
   private static Deidentifier engine(boolean splice) {
-    return new Deidentifier(CONFIG, SafePrivate.standard(), splice);
+    return new Deidentifier(CONFIG, SafePrivate.standard(),
+        splice ? DataSetEncoder.splicing() : DataSetEncoder.whole(), true);
   }
 
   private static byte[] run(Deidentifier engine, byte[] input) throws IOException {
@@ -53,7 +57,7 @@ class DeflateSpliceTest {
     return out.toByteArray();
   }
 
-  /** A deflated file whose data set is compressed again by zlib at {@code level}/{@code strategy}. */
+  /** A deflated file whose data set zlib compressed again at {@code level}, {@code strategy}. */
   static byte[] deflatedBy(TestDataset ds, int level, int strategy) throws IOException {
     byte[] file = ds.file(TransferSyntax.DEFLATED_LE);
     int at = (int) DicomReader.open(new ByteArrayInputStream(file), file.length).dataSetOffset();
@@ -115,7 +119,7 @@ class DeflateSpliceTest {
     DicomReader r = DicomReader.open(new ByteArrayInputStream(file), file.length);
     for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
       if (e == DicomReader.Event.ELEMENT && r.depth() == 0 && r.tag() == tag) {
-        return org.dicomdeid.dicom.Values.string(r.readValue()).trim();
+        return Values.string(r.readValue()).trim();
       }
       if (e == DicomReader.Event.ELEMENT) {
         r.skipValue();

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bulk values copied file to file ({@link FileChannelInput} to a {@link FileChannelOutput}) give the
- * same bytes as the stream path, in every transfer syntax; a file that ends early is an error.
+ * Bulk values copied file to file ({@link FileChannelInput} to a {@link FileChannelOutput}) give
+ * the same bytes as the stream path, in every transfer syntax; a file that ends early is an error.
  */
 class FileTransferTest {
   @TempDir Path dir;
@@ -91,7 +92,7 @@ class FileTransferTest {
   @ValueSource(ints = {1, 300_000})
   void aFileThatEndsEarlyIsAParseError(int missing) throws IOException {
     byte[] whole = input(TransferSyntax.of("1.2.840.10008.1.2.1"), 1_000_000);
-    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - missing);
+    byte[] cut = Arrays.copyOf(whole, whole.length - missing);
     // The header read saw the whole file; it shrank before the rewrite.
     DicomParseException e = assertThrows(DicomParseException.class,
         () -> viaFiles(cut, whole.length, new long[1]));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dicomdeid.dicom.TestPixels;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.deflate.DataSetEncoder;
 
 /**
  * What the last check ({@link LastCheck}) costs: the engine over in-memory 512x512 16-bit CT
@@ -22,8 +23,10 @@ public final class LastCheckCost {
     List<TransferSyntax> syntaxes = List.of(TransferSyntax.EXPLICIT_LE,
         TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE, TransferSyntax.DEFLATED_LE);
     DeidConfig config = DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions());
-    Deidentifier with = new Deidentifier(config, SafePrivate.standard(), true, true);
-    Deidentifier without = new Deidentifier(config, SafePrivate.standard(), true, false);
+    Deidentifier with = new Deidentifier(config, SafePrivate.standard(),
+        DataSetEncoder.splicing(), true);
+    Deidentifier without = new Deidentifier(config, SafePrivate.standard(),
+        DataSetEncoder.splicing(), false);
     for (TransferSyntax ts : syntaxes) {
       List<byte[]> files = new ArrayList<>();
       for (int i = 0; i < slices; i++) {
@@ -42,7 +45,8 @@ public final class LastCheckCost {
         bestWith = Math.min(bestWith, time(with, files));
       }
       System.out.printf("%-14s %d slices: without the last check %6.1f ms, with %6.1f ms"
-          + " (%+.1f%%, %+.1f us per file)%n", ts.uid().equals(TransferSyntax.DEFLATED_LE.uid()) ? "deflated"
+          + " (%+.1f%%, %+.1f us per file)%n",
+          ts.uid().equals(TransferSyntax.DEFLATED_LE.uid()) ? "deflated"
           : ts == TransferSyntax.EXPLICIT_LE ? "explicit LE" : ts == TransferSyntax.IMPLICIT_LE
           ? "implicit LE" : "explicit BE", slices, bestWithout / 1e6, bestWith / 1e6,
           100.0 * (bestWith - bestWithout) / bestWithout,

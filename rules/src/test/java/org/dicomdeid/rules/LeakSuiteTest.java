@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
@@ -86,7 +87,7 @@ class LeakSuiteTest {
 
     TestDataset put(TestDataset d, String keyword, boolean hangul) {
       int tag = TestDataset.tag(keyword);
-      VR vr = org.dicomdeid.dicom.ElementDictionary.vrOf(tag);
+      VR vr = ElementDictionary.vrOf(tag);
       return d.put(tag, vr, text(mark(hangul && vr != VR.AE && vr != VR.UR), vr));
     }
 

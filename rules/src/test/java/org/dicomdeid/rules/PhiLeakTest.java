@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.dicomdeid.dicom.ByteSearch;
 import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.ExternalTools;
 import org.dicomdeid.dicom.FileMeta;
@@ -189,7 +190,7 @@ class PhiLeakTest {
   }
 
   static int indexOf(byte[] hay, byte[] needle) {
-    return org.dicomdeid.dicom.ByteSearch.indexOf(hay, needle);
+    return ByteSearch.indexOf(hay, needle);
   }
 
   private void dcmdumpReads(byte[] bytes) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,7 +90,7 @@ class ProfileOptionTest {
     assertEquals("DCM", ProfileOption.CODING_SCHEME_DESIGNATOR);
   }
 
-  private static int distinct(java.util.function.Function<ProfileOption, String> f) {
+  private static int distinct(Function<ProfileOption, String> f) {
     Set<String> s = new HashSet<>();
     Arrays.stream(ProfileOption.values()).map(f).forEach(s::add);
     return s.size();

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dicomdeid.dicom.Tags;
@@ -35,7 +36,7 @@ class ProfileTest {
 
   private static Action act(int tag, ProfileOption... options) {
     Set<ProfileOption> set = EnumSet.noneOf(ProfileOption.class);
-    set.addAll(java.util.List.of(options));
+    set.addAll(List.of(options));
     return P.actionFor(tag, set);
   }
 
@@ -255,7 +256,8 @@ class ProfileTest {
   private static final String HEADER =
       "tag,name,basic,retain_safe_private,retain_uids,retain_device_identity,"
           + "retain_institution_identity,retain_patient_characteristics,retain_long_full_dates,"
-          + "retain_long_modified_dates,clean_descriptors,clean_structured_content,clean_graphics\n";
+          + "retain_long_modified_dates,clean_descriptors,clean_structured_content,"
+          + "clean_graphics\n";
 
   @Test
   void loadFailsOnDuplicateTags() {

@@ -10,10 +10,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.DicomWriter;
+import org.dicomdeid.dicom.ElementDictionary;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
@@ -145,7 +147,7 @@ class TableGapsTest {
   void textAfterTheDataSetIsReportedByOffsetNotAsATagOrLength() {
     byte[] good = TestDataset.ct().file();
     byte[] tail = "OHGNAM HONG^GILDONG GAPMARK 0123456789".getBytes(StandardCharsets.US_ASCII);
-    byte[] in = java.util.Arrays.copyOf(good, good.length + tail.length);
+    byte[] in = Arrays.copyOf(good, good.length + tail.length);
     System.arraycopy(tail, 0, in, good.length, tail.length);
     Deidentifier engine = new Deidentifier(DeidConfig.of(DeidOutput.KEY, DEFAULT));
     DicomParseException e = assertThrows(DicomParseException.class, () -> engine.deidentify(
@@ -198,7 +200,7 @@ class TableGapsTest {
     assertTrue(UnlistedTextKeepList.rows().size() >= 20);
     for (UnlistedTextKeepList.Row r : UnlistedTextKeepList.rows().values()) {
       assertEquals(null, Profile.standard().entryFor(r.tag()), r.keyword() + " is in the table");
-      assertTrue(ElementRules.TEXT.contains(org.dicomdeid.dicom.ElementDictionary.vrOf(r.tag())),
+      assertTrue(ElementRules.TEXT.contains(ElementDictionary.vrOf(r.tag())),
           r.keyword() + " is not a text VR");
     }
   }

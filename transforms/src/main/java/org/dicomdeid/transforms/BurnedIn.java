@@ -2,7 +2,7 @@ package org.dicomdeid.transforms;
 
 import java.util.List;
 import java.util.Set;
-import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.rules.DicomHeader;
 
 /**
  * Which files may carry identifying text in their pixels or an embedded document (PS3.15 E.1.1

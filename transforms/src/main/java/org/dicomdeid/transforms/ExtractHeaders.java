@@ -22,11 +22,11 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.dicomdeid.dicom.DicomHeader;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.DicomReader;
 import org.dicomdeid.dicom.FileMeta;
-import org.dicomdeid.dicom.HeaderReader;
+import org.dicomdeid.rules.DicomHeader;
+import org.dicomdeid.rules.HeaderFacts;
 
 /**
  * Matches the input patterns and reads the header of every file, stopping before Pixel Data.
@@ -183,7 +183,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
           return new DicomHeader(r.transferSyntax().uid(), ReadProblems.MEDIA_STORAGE_DIRECTORY,
               "", "", "", "", "", "", "", "", true);
         }
-        return HeaderReader.read(r);
+        return HeaderFacts.read(r);
       }
     }
 
@@ -215,8 +215,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
     /** Not DICOM at all, as opposed to DICOM that is broken. */
     static boolean isNotDicom(DicomParseException e) {
-      String p = e.problem();
-      return p.startsWith("not DICOM") || p.equals("empty file");
+      return e.kind() == DicomParseException.Kind.NOT_DICOM;
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.dicomdeid.transforms;
 
 import java.util.regex.Matcher;
-import org.dicomdeid.dicom.HeaderReader;
 import java.util.regex.Pattern;
+import org.dicomdeid.rules.CtDate;
 
 /**
  * Hospital exports name each visit's folder {@code <MRN>_<YYYYMMDD>}. The DICOM values win; this
@@ -22,7 +22,7 @@ public final class FolderNames {
     String[] parts = FileNames.display(path).split("/");
     for (int i = parts.length - 2; i >= 0; i--) {
       Matcher m = VISIT.matcher(parts[i]);
-      if (m.matches() && !HeaderReader.normaliseDate(m.group(2)).isEmpty()) {
+      if (m.matches() && !CtDate.normalise(m.group(2)).isEmpty()) {
         return new String[] {m.group(1), m.group(2)};
       }
     }

@@ -8,7 +8,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.rules.DicomHeader;
 
 /**
  * One matched DICOM file as the header pass saw it: its path, size and header. After

@@ -20,8 +20,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.DicomParseException;
 import org.dicomdeid.dicom.io.FileChannelInput;
+import org.dicomdeid.dicom.io.InputOpener;
 import org.dicomdeid.rules.Deidentifier;
-import org.dicomdeid.rules.InputOpener;
 import org.dicomdeid.rules.Keyed;
 import org.dicomdeid.rules.Subject;
 

@@ -3,7 +3,7 @@ package org.dicomdeid.transforms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.rules.DicomHeader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,6 +1,6 @@
 package org.dicomdeid.transforms;
 
-import org.dicomdeid.dicom.DicomHeader;
+import org.dicomdeid.rules.DicomHeader;
 
 /** Header records made by hand, for transform tests that need no files. */
 final class Records {

@@ -21,10 +21,10 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.dicomdeid.dicom.DicomHeader;
-import org.dicomdeid.dicom.HeaderReader;
 import org.dicomdeid.rules.DeidConfig;
 import org.dicomdeid.rules.Deidentifier;
+import org.dicomdeid.rules.DicomHeader;
+import org.dicomdeid.rules.HeaderFacts;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
 import org.dicomdeid.sample.CohortSpec;
@@ -133,7 +133,7 @@ class RewriteFilesTest {
 
   private static HeaderRecord read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      DicomHeader h = HeaderReader.read(in, Files.size(file));
+      DicomHeader h = HeaderFacts.read(in, Files.size(file));
       return new HeaderRecord(file.toString(), Files.size(file), h, "");
     }
   }

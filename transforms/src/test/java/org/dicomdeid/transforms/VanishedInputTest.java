@@ -17,8 +17,8 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.dicomdeid.dicom.HeaderReader;
 import org.dicomdeid.rules.DeidConfig;
+import org.dicomdeid.rules.HeaderFacts;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
 import org.dicomdeid.sample.CohortSpec;
@@ -76,7 +76,7 @@ class VanishedInputTest {
   private static HeaderRecord read(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
       return new HeaderRecord(file.toString(), Files.size(file),
-          HeaderReader.read(in, Files.size(file)), "");
+          HeaderFacts.read(in, Files.size(file)), "");
     }
   }
 }

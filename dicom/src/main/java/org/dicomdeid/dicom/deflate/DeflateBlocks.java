@@ -2,6 +2,7 @@ package org.dicomdeid.dicom.deflate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Finds where the blocks of a raw deflate stream (RFC 1951) begin, without inflating it: block
@@ -36,7 +37,7 @@ final class DeflateBlocks {
       lit[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8; // RFC 1951 3.2.6
     }
     int[] dist = new int[32]; // 30 and 31 are part of the code but never occur (3.2.6)
-    java.util.Arrays.fill(dist, 5);
+    Arrays.fill(dist, 5);
     FIXED_LITLEN = Huffman.of(lit, lit.length);
     FIXED_DIST = Huffman.of(dist, dist.length);
   }
@@ -148,7 +149,7 @@ final class DeflateBlocks {
       return -1; // no end-of-block code
     }
     Huffman lit = Huffman.of(lengths, hlit);
-    Huffman dist = Huffman.of(java.util.Arrays.copyOfRange(lengths, hlit, lengths.length), hdist);
+    Huffman dist = Huffman.of(Arrays.copyOfRange(lengths, hlit, lengths.length), hdist);
     return lit == null || dist == null ? -1 : huffman(lit, dist);
   }
 
@@ -262,7 +263,7 @@ final class DeflateBlocks {
         next[len] = code;
       }
       int[] table = new int[1 << maxBits];
-      java.util.Arrays.fill(table, -1);
+      Arrays.fill(table, -1);
       for (int sym = 0; sym < n; sym++) {
         int len = lengths[sym];
         if (len == 0) {

@@ -1,10 +1,16 @@
 package org.dicomdeid.dicom.deflate;
 
+import static org.dicomdeid.dicom.DicomParseException.Kind.INPUT_CHANGED;
+
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import org.dicomdeid.dicom.DicomParseException;
@@ -13,6 +19,7 @@ import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.io.BulkInputStream;
+import org.dicomdeid.dicom.io.InputOpener;
 
 /**
  * Rewrites a deflated data set (PS3.5 A.5) by compressing again only the part that changed.
@@ -33,7 +40,7 @@ import org.dicomdeid.dicom.io.BulkInputStream;
  * byte read at the same place, and any difference, or anything this class does not handle,
  * makes {@link #writeTo} return false, so that the caller encodes the whole data set.
  */
-public final class DeflateSplice implements java.io.Closeable {
+public final class DeflateSplice implements Closeable {
   /** RFC 1951: a back reference reaches at most 32768 bytes back. */
   static final int WINDOW = 32 * 1024;
   /** The rewritten data set before the mark is held in memory up to this size. */
@@ -43,13 +50,7 @@ public final class DeflateSplice implements java.io.Closeable {
   /** How far reading may run ahead of writing (DicomInput reads ahead one 64 KiB buffer). */
   private static final int RING = 256 * 1024;
 
-  /** Opens the input again, from its first byte. */
-  @FunctionalInterface
-  public interface Source {
-    InputStream open() throws IOException;
-  }
-
-  private final Source source;
+  private final InputOpener source;
   private final Tap tap = new Tap();
   private final Recorder recorder = new Recorder();
   private long oldMark = -1;
@@ -60,7 +61,7 @@ public final class DeflateSplice implements java.io.Closeable {
   private String refusal;
 
   /** For one input, which {@code source} opens again when the splice point is looked for. */
-  public DeflateSplice(Source source) {
+  public DeflateSplice(InputOpener source) {
     this.source = source;
   }
 
@@ -186,11 +187,11 @@ public final class DeflateSplice implements java.io.Closeable {
       return;
     }
     long[] words = new long[buf.length / 8];
-    java.nio.LongBuffer view = java.nio.ByteBuffer.wrap(buf)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    LongBuffer view = ByteBuffer.wrap(buf)
+        .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     byte[] shifted = new byte[buf.length];
-    java.nio.LongBuffer shiftedView = java.nio.ByteBuffer.wrap(shifted)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    LongBuffer shiftedView = ByteBuffer.wrap(shifted)
+        .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     int have = 0; // bytes in buf not yet written (the last one waits for the byte after it)
     long left = bytes;
     while (left > 0) {
@@ -220,7 +221,8 @@ public final class DeflateSplice implements java.io.Closeable {
   private static int readSome(InputStream in, byte[] b, int off, int len) throws IOException {
     int n = in.read(b, off, len);
     if (n < 0) {
-      throw new DicomParseException(-1, "the deflated data set ended while it was copied");
+      throw new DicomParseException(INPUT_CHANGED, -1,
+          "the deflated data set ended while it was copied");
     }
     return n;
   }
@@ -231,7 +233,8 @@ public final class DeflateSplice implements java.io.Closeable {
       long s = in.skip(left);
       if (s <= 0) {
         if (in.read() < 0) {
-          throw new DicomParseException(-1, "the input changed while it was rewritten");
+          throw new DicomParseException(INPUT_CHANGED, -1,
+              "the input changed while it was rewritten");
         }
         s = 1;
       }

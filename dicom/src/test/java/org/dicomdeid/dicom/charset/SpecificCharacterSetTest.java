@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.dicomdeid.dicom.VR;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class SpecificCharacterSetTest {
         0x1B, 0x24, 0x29, 0x41, 0xD5, 0xC5, 0x5E,
         0x1B, 0x24, 0x29, 0x41, 0xD0, 0xA1, 0xB6, 0xAB, 0x3D, 0x20);
     assertEquals("Zhang^XiaoDong=张^小东= ", cs.decode(encoded, VR.PN));
-    byte[] unpadded = java.util.Arrays.copyOf(encoded, encoded.length - 1);
+    byte[] unpadded = Arrays.copyOf(encoded, encoded.length - 1);
     assertArrayEquals(unpadded, cs.encode("Zhang^XiaoDong=张^小东=", VR.PN));
   }
 

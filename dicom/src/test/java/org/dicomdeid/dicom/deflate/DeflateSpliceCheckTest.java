@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.dicomdeid.dicom.DicomCopy;
@@ -55,12 +58,12 @@ class DeflateSpliceCheckTest {
       } else if (r.tag() == Tags.PixelData) {
         splice.markUnchangedFrom(r, r.offset());
         OutputStream value = w.startValue(Tags.PixelData, VR.OW, r.length());
-        r.copyValue(new java.io.FilterOutputStream(value) { // streamed, as the engine does
+        r.copyValue(new FilterOutputStream(value) { // streamed, as the engine does
           long at;
 
           @Override
           public void write(byte[] b, int off, int len) throws IOException {
-            byte[] c = java.util.Arrays.copyOfRange(b, off, off + len);
+            byte[] c = Arrays.copyOfRange(b, off, off + len);
             if (flip >= at && flip < at + len) {
               c[(int) (flip - at)] ^= 1;
             }
@@ -80,7 +83,7 @@ class DeflateSpliceCheckTest {
 
   private static byte[] pixels() {
     byte[] p = new byte[400_000];
-    java.util.Random rnd = new java.util.Random(8);
+    Random rnd = new Random(8);
     for (int i = 0; i < p.length; i++) {
       p[i] = (byte) (rnd.nextInt(16) + (i >> 12));
     }

@@ -17,8 +17,8 @@ import org.dicomdeid.dicom.DicomCopy;
 import org.dicomdeid.dicom.DicomReader;
 import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.FileMeta;
-import org.dicomdeid.dicom.HeaderReader;
 import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.TopLevelValues;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.sample.CohortGenerator;
@@ -109,7 +109,7 @@ public final class CodecBenchmark {
 
   private static void header(Path p) throws IOException {
     try (InputStream in = Files.newInputStream(p)) {
-      HeaderReader.read(in, Files.size(p));
+      TopLevelValues.read(DicomReader.open(in, Files.size(p)));
     }
   }
 

@@ -1,24 +1,34 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import org.dicomdeid.dicom.Codec;
+import org.dicomdeid.dicom.DicomWriter;
+import org.dicomdeid.dicom.Tags;
+import org.dicomdeid.dicom.TransferSyntax;
+import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CT date is taken wherever the file keeps it, in the order of HeaderReader.CT_DATE_SOURCES
- * (README, "How a run decides"), and the header says which attribute gave it.
+ * The CT date is taken wherever the file keeps it, in the order of {@link CtDate#SOURCES} (README,
+ * "How a run decides"), and the header says which attribute gave it.
  */
 class CtDateSourcesTest {
 
   private static DicomHeader header(Codec.Body body) throws IOException {
-    byte[] file = Codec.part10(TransferSyntax.EXPLICIT_LE, w -> {
+    return header(TransferSyntax.EXPLICIT_LE, body);
+  }
+
+  private static DicomHeader header(TransferSyntax ts, Codec.Body body) throws IOException {
+    byte[] file = Codec.part10(ts, w -> {
       w.writeElement(Tags.SOPInstanceUID, VR.UI, Values.ascii("1.2.3", VR.UI));
       body.write(w);
       w.writeElement(Tags.PixelData, VR.OW, new byte[16]);
     });
-    return HeaderReader.read(new ByteArrayInputStream(file), file.length);
+    return HeaderFacts.read(new ByteArrayInputStream(file), file.length);
   }
 
   private static void frameContent(DicomWriter w, int groups, String... dateTimes)
@@ -34,6 +44,19 @@ class CtDateSourcesTest {
       w.endItem();
     }
     w.endSequence();
+  }
+
+  @Test
+  void aStudyDateAloneIsTheCtDateInEveryEncoding() throws IOException {
+    for (TransferSyntax ts : new TransferSyntax[] {TransferSyntax.EXPLICIT_LE,
+        TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE}) {
+      DicomHeader h = header(ts, w -> {
+        w.writeElement(Tags.StudyDate, VR.DA, Values.ascii("20220921", VR.DA));
+        w.writeElement(Tags.PatientID, VR.LO, Values.ascii("KU39009", VR.LO));
+      });
+      assertEquals("KU39009 20220921 StudyDate",
+          h.patientId() + " " + h.ctDate() + " " + h.ctDateSource(), ts.uid());
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.dicomdeid.rules;
+package org.dicomdeid.dicom.io;
 
 import java.io.IOException;
 import java.io.InputStream;

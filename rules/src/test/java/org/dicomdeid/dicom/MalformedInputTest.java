@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dicomdeid.rules.HeaderFacts;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
 import org.dicomdeid.sample.CohortSpec;
@@ -49,7 +50,7 @@ class MalformedInputTest {
     int[] at = new int[1];
     byte[] file = lyingFile(3_000_000_000L, at);
     DicomParseException e = assertThrows(DicomParseException.class,
-        () -> HeaderReader.read(new ByteArrayInputStream(file), file.length));
+        () -> HeaderFacts.read(new ByteArrayInputStream(file), file.length));
     assertEquals(at[0], e.offset(), e.getMessage());
     assertTrue(e.getMessage().contains("offset " + at[0]), e.getMessage());
     // Size unknown (a pipe): reading or skipping the value must fail, not allocate 3 GB.
@@ -78,7 +79,7 @@ class MalformedInputTest {
         new byte[128], new byte[132], new byte[300]);
     for (byte[] in : inputs) {
       assertThrows(DicomParseException.class,
-          () -> HeaderReader.read(new ByteArrayInputStream(in), in.length), in.length + " bytes");
+          () -> HeaderFacts.read(new ByteArrayInputStream(in), in.length), in.length + " bytes");
       assertThrows(DicomParseException.class,
           () -> Codec.readAll(DicomReader.open(new ByteArrayInputStream(in), -1)));
     }
@@ -103,7 +104,7 @@ class MalformedInputTest {
           try {
             Codec.readAll(DicomReader.open(new ByteArrayInputStream(part), size));
             skipAll(part, size);
-            HeaderReader.read(new ByteArrayInputStream(part), size);
+            HeaderFacts.read(new ByteArrayInputStream(part), size);
           } catch (DicomParseException expected) {
             refused++;
           } catch (Throwable t) {

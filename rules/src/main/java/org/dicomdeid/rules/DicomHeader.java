@@ -1,4 +1,4 @@
-package org.dicomdeid.dicom;
+package org.dicomdeid.rules;
 
 import java.io.Serializable;
 

@@ -1,7 +1,6 @@
 package org.dicomdeid.transforms;
 
 import static org.dicomdeid.transforms.Records.record;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -123,14 +122,5 @@ class GroupBySeriesTest {
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
         Outcome.failed("/small/0", "duplicate SOP Instance UID"));
     p.run().waitUntilFinish();
-  }
-
-  @Test
-  void aCtDateFromBeyondTheUsualFourIsNoted() {
-    assertEquals("", GroupBySeries.sourceNote("SeriesDate"));
-    assertEquals("CT date from InstanceCreationDate",
-        GroupBySeries.sourceNote("InstanceCreationDate"));
-    assertEquals("CT date from StudyDate (YYYY.MM.DD)",
-        GroupBySeries.sourceNote("StudyDate (YYYY.MM.DD)"));
   }
 }

@@ -160,7 +160,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     return all;
   }
 
-  private static void failAll(List<HeaderRecord> files, String reason,
+  private static void failAll(List<HeaderRecord> files, Reason reason,
       DoFn.MultiOutputReceiver out) {
     for (HeaderRecord r : files) {
       DeidMetrics.of(Status.FAILED).inc();
@@ -193,8 +193,8 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     private void check(List<HeaderRecord> series, MultiOutputReceiver out) {
       checked.inc(series.size());
       Duplicates.Split split = Duplicates.of(series);
-      failAll(split.duplicates(), "duplicate SOP Instance UID", out);
-      Optional<String> problem = SeriesCheck.problem(split.kept());
+      failAll(split.duplicates(), Reason.of(Reason.Kind.DUPLICATE_INSTANCE), out);
+      Optional<Reason> problem = SeriesCheck.problem(split.kept());
       if (problem.isPresent()) {
         failAll(split.kept(), problem.get(), out);
         return;
@@ -228,20 +228,20 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
 
     private void date(List<HeaderRecord> files, MultiOutputReceiver out) {
       dated.inc(files.size());
-      Optional<String> problem = StudyCheck.problem(files);
+      Optional<Reason> problem = StudyCheck.problem(files);
       if (problem.isPresent()) {
         failAll(files, problem.get(), out);
         return;
       }
       Optional<VisitDates.StudyDate> date = VisitDates.of(files);
       if (date.isEmpty()) {
-        failAll(files, VisitDates.NO_CT_DATE, out);
+        failAll(files, Reason.of(Reason.Kind.NO_CT_DATE), out);
         return;
       }
       VisitDates.StudyDate d = date.get();
       for (HeaderRecord r : files) {
         out.get(files.size() > spreadAbove ? LARGE : WHOLE)
-            .output(r.withStudyDate(d.ctDate(), VisitDates.noteOf(r, d)));
+            .output(r.withStudyDate(d.ctDate(), VisitDates.notesOf(r, d)));
       }
     }
   }

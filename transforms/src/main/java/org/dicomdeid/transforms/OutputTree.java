@@ -38,7 +38,7 @@ final class OutputTree {
     private static final long serialVersionUID = 1L;
 
     OutputExistsException() {
-      super("the output file exists with different content (rerun with --overwrite to replace it)");
+      super(Reason.of(Reason.Kind.OUTPUT_EXISTS).text());
     }
   }
 

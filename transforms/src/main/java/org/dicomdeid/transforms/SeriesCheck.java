@@ -11,14 +11,14 @@ final class SeriesCheck {
   private SeriesCheck() {}
 
   /** Why the files of one series (without duplicates) fail together, or empty. */
-  static Optional<String> problem(List<HeaderRecord> series) {
+  static Optional<Reason> problem(List<HeaderRecord> series) {
     HeaderRecord first = series.get(0);
     for (HeaderRecord r : series) {
       if (!r.mrn().equals(first.mrn())) {
-        return Optional.of("series disagrees on PatientID (MRN) across its files");
+        return Optional.of(Reason.of(Reason.Kind.SERIES_MRN_CONFLICT));
       }
       if (!r.header().studyInstanceUid().equals(first.header().studyInstanceUid())) {
-        return Optional.of("series disagrees on StudyInstanceUID across its files");
+        return Optional.of(Reason.of(Reason.Kind.SERIES_STUDY_CONFLICT));
       }
     }
     return Optional.empty();

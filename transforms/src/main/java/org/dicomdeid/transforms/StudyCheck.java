@@ -11,11 +11,11 @@ final class StudyCheck {
   private StudyCheck() {}
 
   /** Why the files of one study fail together, or empty. */
-  static Optional<String> problem(List<HeaderRecord> study) {
+  static Optional<Reason> problem(List<HeaderRecord> study) {
     String mrn = study.get(0).mrn();
     for (HeaderRecord r : study) {
       if (!r.mrn().equals(mrn)) {
-        return Optional.of("study's series disagree on PatientID (MRN)");
+        return Optional.of(Reason.of(Reason.Kind.STUDY_MRN_CONFLICT));
       }
     }
     return Optional.empty();

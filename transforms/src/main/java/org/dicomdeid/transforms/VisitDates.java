@@ -1,5 +1,6 @@
 package org.dicomdeid.transforms;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,10 +12,6 @@ import java.util.Set;
  * the DICOM values gets a note (DICOM wins).
  */
 final class VisitDates {
-  static final String FOLDER_DATE = "no CT date in the study; date taken from the folder name";
-  static final String NO_CT_DATE = "no CT date in the study (AcquisitionDate, ContentDate, "
-      + "SeriesDate, StudyDate, AcquisitionDateTime, FrameAcquisitionDateTime, "
-      + "FrameReferenceDateTime, InstanceCreationDate all empty)";
   /** The attributes a CT date usually comes from: no note for these. */
   private static final Set<String> USUAL =
       Set.of("AcquisitionDate", "ContentDate", "SeriesDate", "StudyDate");
@@ -23,10 +20,10 @@ final class VisitDates {
    * The date of one study.
    *
    * @param ctDate YYYYMMDD
-   * @param note what every file of the study notes about its date ("" for nothing)
+   * @param note what every file of the study notes about its date, if anything
    * @param fromFolder whether the date came from the visit folder's name
    */
-  record StudyDate(String ctDate, String note, boolean fromFolder) {}
+  record StudyDate(String ctDate, Optional<Reason> note, boolean fromFolder) {}
 
   private VisitDates() {}
 
@@ -48,33 +45,32 @@ final class VisitDates {
       return Optional.of(new StudyDate(earliest, sourceNote(source), false));
     }
     // No date in DICOM: the visit folder's <MRN>_<YYYYMMDD> is the export's word for it.
-    HeaderRecord first = study.get(0);
-    String[] visit = FolderNames.visit(first.path());
-    if (visit == null || !visit[0].equals(first.mrn())) {
-      return Optional.empty();
-    }
-    return Optional.of(new StudyDate(visit[1], FOLDER_DATE, true));
+    String mrn = study.get(0).mrn();
+    return FolderNames.visit(study.get(0).path())
+        .filter(v -> v.mrn().equals(mrn))
+        .map(v -> new StudyDate(v.ctDate(),
+            Optional.of(Reason.of(Reason.Kind.DATE_FROM_FOLDER)), true));
   }
 
   /**
-   * The report's note of one file of the dated study: its own note, then the study's, then (for a
+   * The report's notes of one file of the dated study: its own, then the study's, then (for a
    * date from DICOM) whether its visit folder disagrees.
    */
-  static String noteOf(HeaderRecord r, StudyDate date) {
-    String studyNote = date.fromFolder() ? date.note()
-        : join(date.note(), FolderNames.disagreement(r.path(), r.mrn(), date.ctDate()));
-    return join(r.note(), studyNote);
+  static List<Reason> notesOf(HeaderRecord r, StudyDate date) {
+    List<Reason> notes = new ArrayList<>(r.notes());
+    date.note().ifPresent(notes::add);
+    if (!date.fromFolder()) {
+      FolderNames.disagreement(r.path(), r.mrn(), date.ctDate()).ifPresent(notes::add);
+    }
+    return notes;
   }
 
   /**
    * The note when the study's CT date came from an attribute after the usual four
-   * (AcquisitionDate, ContentDate, SeriesDate, StudyDate) or was written YYYY.MM.DD; else "".
+   * (AcquisitionDate, ContentDate, SeriesDate, StudyDate) or was written YYYY.MM.DD.
    */
-  static String sourceNote(String source) {
-    return USUAL.contains(source) || source.isEmpty() ? "" : "CT date from " + source;
-  }
-
-  private static String join(String a, String b) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+  static Optional<Reason> sourceNote(String source) {
+    return USUAL.contains(source) || source.isEmpty() ? Optional.empty()
+        : Optional.of(Reason.of(Reason.Kind.CT_DATE_SOURCE, source));
   }
 }

@@ -52,18 +52,16 @@ class GroupBySeriesTest {
         .apply(grouping);
     PAssert.that(out.get(GroupBySeries.READY).apply("Describe", MapElements
             .into(TypeDescriptors.strings())
-            .via((HeaderRecord r) -> r.path() + " " + r.ctDate() + " " + r.note())))
+            .via((HeaderRecord r) -> r.path() + " " + r.ctDate() + " " + Reason.text(r.notes()))))
         .containsInAnyOrder(
             "/x/KU1_20220921/a 20220921 ",
             "/x/KU1_20220921/b 20220921 ",
             "/w/KU9_20200101/1 20200101 folder name disagrees with PatientID; DICOM value used");
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
-        Outcome.failed("/x/KU1_20220921/c", "duplicate SOP Instance UID"),
-        Outcome.failed("/y/1", "series disagrees on PatientID (MRN) across its files"),
-        Outcome.failed("/y/2", "series disagrees on PatientID (MRN) across its files"),
-        Outcome.failed("/z/1", "no CT date in the study (AcquisitionDate, ContentDate, "
-            + "SeriesDate, StudyDate, AcquisitionDateTime, FrameAcquisitionDateTime, "
-            + "FrameReferenceDateTime, InstanceCreationDate all empty)"));
+        Outcome.failed("/x/KU1_20220921/c", Reason.of(Reason.Kind.DUPLICATE_INSTANCE)),
+        Outcome.failed("/y/1", Reason.of(Reason.Kind.SERIES_MRN_CONFLICT)),
+        Outcome.failed("/y/2", Reason.of(Reason.Kind.SERIES_MRN_CONFLICT)),
+        Outcome.failed("/z/1", Reason.of(Reason.Kind.NO_CT_DATE)));
     p.run().waitUntilFinish();
   }
 
@@ -85,8 +83,8 @@ class GroupBySeriesTest {
         .apply(grouping);
     PAssert.that(out.get(GroupBySeries.READY)).empty();
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
-        Outcome.failed("/1", "series disagrees on StudyInstanceUID across its files"),
-        Outcome.failed("/2", "series disagrees on StudyInstanceUID across its files"));
+        Outcome.failed("/1", Reason.of(Reason.Kind.SERIES_STUDY_CONFLICT)),
+        Outcome.failed("/2", Reason.of(Reason.Kind.SERIES_STUDY_CONFLICT)));
     p.run().waitUntilFinish();
   }
 
@@ -120,7 +118,7 @@ class GroupBySeriesTest {
           .containsInAnyOrder(expected);
     }
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
-        Outcome.failed("/small/0", "duplicate SOP Instance UID"));
+        Outcome.failed("/small/0", Reason.of(Reason.Kind.DUPLICATE_INSTANCE)));
     p.run().waitUntilFinish();
   }
 }

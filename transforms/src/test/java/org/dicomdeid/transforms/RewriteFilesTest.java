@@ -57,8 +57,9 @@ class RewriteFilesTest {
         .apply("Files", Create.of(List.of(r)).withCoder(HeaderRecord.HeaderRecordCoder.of()))
         .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), view));
     PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(Outcome.written(r.path(),
-        RewriteFiles.outputPath(new Deidentifier(CONFIG), "S0", r), "read through: file meta"
-            + " group length (0002,0000) disagrees with the group: read element by element"));
+        RewriteFiles.outputPath(new Deidentifier(CONFIG), "S0", r),
+        List.of(Reason.of(Reason.Kind.READ_THROUGH, "file meta group length (0002,0000)"
+            + " disagrees with the group: read element by element"))));
     p.run().waitUntilFinish();
   }
 
@@ -75,14 +76,15 @@ class RewriteFilesTest {
       HeaderRecord r = read(f.path());
       records.add(r);
       expected.add(Outcome.written(r.path(), RewriteFiles.outputPath(deid,
-          subjects.get(f.mrn()), r), ""));
+          subjects.get(f.mrn()), r), List.of()));
     }
     // a file whose header was fine but whose bytes are not DICOM any more
     Path broken = Files.writeString(dir.resolve("export/broken"), "no longer a DICOM file");
-    HeaderRecord stale = new HeaderRecord(broken.toString(), 22, records.get(0).header(), "");
-    expected.add(Outcome.failed(broken.toString(),
-        "unreadable DICOM: at byte offset 0: not DICOM: no DICM prefix and the first bytes are "
-            + "not a DICOM data element"));
+    HeaderRecord stale = new HeaderRecord(broken.toString(), 22, records.get(0).header(),
+        List.of());
+    expected.add(Outcome.failed(broken.toString(), Reason.of(Reason.Kind.UNREADABLE_DICOM,
+        "at byte offset 0: not DICOM: no DICM prefix and the first bytes are "
+            + "not a DICOM data element")));
     records.add(stale);
 
     Path out = dir.resolve("deid");
@@ -134,7 +136,7 @@ class RewriteFilesTest {
   private static HeaderRecord read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       DicomHeader h = HeaderReader.read(in, Files.size(file));
-      return new HeaderRecord(file.toString(), Files.size(file), h, "");
+      return new HeaderRecord(file.toString(), Files.size(file), h, List.of());
     }
   }
 }

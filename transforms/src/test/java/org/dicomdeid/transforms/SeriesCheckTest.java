@@ -17,7 +17,7 @@ class SeriesCheckTest {
 
   @Test
   void aSeriesOfTwoMrnsFails() {
-    assertEquals(Optional.of("series disagrees on PatientID (MRN) across its files"),
+    assertEquals(Optional.of(Reason.of(Reason.Kind.SERIES_MRN_CONFLICT)),
         SeriesCheck.problem(List.of(
             record("/1", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
             record("/2", "KU2", "1.1", "1.1.1", "1.1.1.2", "20220921"))));
@@ -25,7 +25,7 @@ class SeriesCheckTest {
 
   @Test
   void aSeriesOfTwoStudiesFails() {
-    assertEquals(Optional.of("series disagrees on StudyInstanceUID across its files"),
+    assertEquals(Optional.of(Reason.of(Reason.Kind.SERIES_STUDY_CONFLICT)),
         SeriesCheck.problem(List.of(
             record("/1", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
             record("/2", "KU1", "1.2", "1.1.1", "1.1.1.2", "20220921"))));

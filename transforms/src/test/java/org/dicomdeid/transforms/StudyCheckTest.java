@@ -17,7 +17,7 @@ class StudyCheckTest {
 
   @Test
   void seriesOfTwoMrnsFail() {
-    assertEquals(Optional.of("study's series disagree on PatientID (MRN)"),
+    assertEquals(Optional.of(Reason.of(Reason.Kind.STUDY_MRN_CONFLICT)),
         StudyCheck.problem(List.of(
             record("/1", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
             record("/2", "KU2", "1.1", "1.1.2", "1.1.2.1", "20220921"))));

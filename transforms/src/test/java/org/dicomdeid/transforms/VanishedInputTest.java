@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -43,7 +44,7 @@ class VanishedInputTest {
             .withOutputTags(ExtractHeaders.HEADERS, TupleTagList.of(ExtractHeaders.REJECTED)));
     out.get(ExtractHeaders.HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());
     PAssert.that(out.get(ExtractHeaders.REJECTED).setCoder(Outcome.OutcomeCoder.of()))
-        .containsInAnyOrder(Outcome.failed(gone, "file vanished before it could be read"));
+        .containsInAnyOrder(Outcome.failed(gone, Reason.of(Reason.Kind.VANISHED)));
     PAssert.that(out.get(ExtractHeaders.HEADERS)).empty();
     p.run().waitUntilFinish();
   }
@@ -68,15 +69,15 @@ class VanishedInputTest {
         .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
     PAssert.that(out.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(
         Outcome.written(keptRecord.path(), RewriteFiles.outputPath(
-            new org.dicomdeid.rules.Deidentifier(CONFIG), "S1", keptRecord), ""),
-        Outcome.failed(deletedRecord.path(), "file vanished before it could be read"));
+            new org.dicomdeid.rules.Deidentifier(CONFIG), "S1", keptRecord), List.of()),
+        Outcome.failed(deletedRecord.path(), Reason.of(Reason.Kind.VANISHED)));
     p.run().waitUntilFinish();
   }
 
   private static HeaderRecord read(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
       return new HeaderRecord(file.toString(), Files.size(file),
-          HeaderReader.read(in, Files.size(file)), "");
+          HeaderReader.read(in, Files.size(file)), List.of());
     }
   }
 }

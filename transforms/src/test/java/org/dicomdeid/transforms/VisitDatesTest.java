@@ -15,7 +15,7 @@ class VisitDatesTest {
         record("/x/KU1_20220921/a", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220922"),
         record("/x/KU1_20220921/b", "KU1", "1.1", "1.1.2", "1.1.2.1", "20220921"),
         record("/x/KU1_20220921/c", "KU1", "1.1", "1.1.2", "1.1.2.2", ""))).orElseThrow();
-    assertEquals(new VisitDates.StudyDate("20220921", "", false), d);
+    assertEquals(new VisitDates.StudyDate("20220921", Optional.empty(), false), d);
   }
 
   @Test
@@ -23,18 +23,18 @@ class VisitDatesTest {
     HeaderRecord r = withSource(record("/x/a", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
         "InstanceCreationDate");
     VisitDates.StudyDate d = VisitDates.of(List.of(r)).orElseThrow();
-    assertEquals(new VisitDates.StudyDate("20220921", "CT date from InstanceCreationDate", false),
-        d);
-    assertEquals("CT date from InstanceCreationDate", VisitDates.noteOf(r, d));
+    Reason source = Reason.of(Reason.Kind.CT_DATE_SOURCE, "InstanceCreationDate");
+    assertEquals(new VisitDates.StudyDate("20220921", Optional.of(source), false), d);
+    assertEquals(List.of(source), VisitDates.notesOf(r, d));
   }
 
   @Test
   void withoutADateTheVisitFolderOfTheSameMrnGivesIt() {
     HeaderRecord r = record("/x/KU1_20220921/a", "KU1", "1.1", "1.1.1", "1.1.1.1", "");
     VisitDates.StudyDate d = VisitDates.of(List.of(r)).orElseThrow();
-    assertEquals(new VisitDates.StudyDate("20220921", VisitDates.FOLDER_DATE, true), d);
-    assertEquals("no CT date in the study; date taken from the folder name",
-        VisitDates.noteOf(r, d));
+    Reason fromFolder = Reason.of(Reason.Kind.DATE_FROM_FOLDER);
+    assertEquals(new VisitDates.StudyDate("20220921", Optional.of(fromFolder), true), d);
+    assertEquals(List.of(fromFolder), VisitDates.notesOf(r, d));
   }
 
   @Test
@@ -48,23 +48,29 @@ class VisitDatesTest {
   @Test
   void aFileKeepsItsNoteAndGetsTheFolderDisagreement() {
     HeaderRecord r = record("/w/KU9_20200101/1", "KU5", "1.5", "1.5.1", "1.5.1.1", "20200101")
-        .withStudyDate("20200101", "earlier note");
+        .withStudyDate("20200101", List.of(Reason.of(Reason.Kind.MRN_FROM_FOLDER)));
     VisitDates.StudyDate d = VisitDates.of(List.of(r)).orElseThrow();
-    assertEquals("earlier note; folder name disagrees with PatientID; DICOM value used",
-        VisitDates.noteOf(r, d));
+    assertEquals(List.of(Reason.of(Reason.Kind.MRN_FROM_FOLDER),
+        Reason.of(Reason.Kind.FOLDER_DISAGREES_ON_MRN)), VisitDates.notesOf(r, d));
     HeaderRecord both = record("/w/KU9_20200101/2", "KU5", "1.5", "1.5.1", "1.5.1.2", "20200102");
-    assertEquals("folder name disagrees with PatientID and with the study's CT date; DICOM values"
-        + " used", VisitDates.noteOf(both, VisitDates.of(List.of(both)).orElseThrow()));
+    assertEquals(List.of(Reason.of(Reason.Kind.FOLDER_DISAGREES)),
+        VisitDates.notesOf(both, VisitDates.of(List.of(both)).orElseThrow()));
+    HeaderRecord date = record("/w/KU5_20200101/3", "KU5", "1.6", "1.6.1", "1.6.1.1", "20200102");
+    assertEquals(List.of(Reason.of(Reason.Kind.FOLDER_DISAGREES_ON_DATE)),
+        VisitDates.notesOf(date, VisitDates.of(List.of(date)).orElseThrow()));
+    HeaderRecord agrees = record("/w/KU5_20200102/4", "KU5", "1.7", "1.7.1", "1.7.1.1", "20200102");
+    assertEquals(List.of(),
+        VisitDates.notesOf(agrees, VisitDates.of(List.of(agrees)).orElseThrow()));
   }
 
   @Test
   void aCtDateFromBeyondTheUsualFourIsNoted() {
-    assertEquals("", VisitDates.sourceNote("SeriesDate"));
-    assertEquals("", VisitDates.sourceNote(""));
+    assertEquals(Optional.empty(), VisitDates.sourceNote("SeriesDate"));
+    assertEquals(Optional.empty(), VisitDates.sourceNote(""));
     assertEquals("CT date from InstanceCreationDate",
-        VisitDates.sourceNote("InstanceCreationDate"));
+        VisitDates.sourceNote("InstanceCreationDate").orElseThrow().text());
     assertEquals("CT date from StudyDate (YYYY.MM.DD)",
-        VisitDates.sourceNote("StudyDate (YYYY.MM.DD)"));
+        VisitDates.sourceNote("StudyDate (YYYY.MM.DD)").orElseThrow().text());
   }
 
   private static HeaderRecord withSource(HeaderRecord r, String source) {
@@ -72,6 +78,6 @@ class VisitDatesTest {
     return new HeaderRecord(r.path(), r.size(), new DicomHeader(h.transferSyntaxUid(),
         h.sopClassUid(), h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(),
         h.patientId(), h.ctDate(), source, h.modality(), h.burnedInAnnotation(),
-        h.hasFileMeta()), r.note());
+        h.hasFileMeta()), r.notes());
   }
 }

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PBegin;
@@ -80,7 +81,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the
         // DirectRunner. A bounded number of keys spreads the reads just as well.
-        .apply("SpreadFiles", Spread.by((KV<String, Long> f) -> f.getKey(), buckets));
+        .apply("SpreadFiles", Reshuffle.<KV<String, Long>>viaRandomKey().withNumBuckets(buckets));
     PCollectionTuple result = files
         .apply("ReadHeaders", ParDo.of(new ReadHeaderFn(allowBurnedIn))
             .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));

@@ -82,9 +82,9 @@ public record HeaderRecord(String path, long size, DicomHeader header, List<Reas
      * The values last decoded on this thread, field by field. Records travel in runs of one
      * series and study, so most of their strings (transfer syntax, SOP class, study and series
      * UIDs, MRN, date, modality, notes) equal the previous record's: the decoded record then
-     * shares that String (or list of notes) instead of holding its own copy. A grouping holds every record of its
-     * key in memory (the DirectRunner holds all of them), and this makes a record about a third
-     * of its size.
+     * shares that String (or list of notes) instead of holding its own copy. A grouping holds
+     * every record of its key in memory (the DirectRunner holds all of them), and this makes a
+     * record about a third of its size.
      */
     private static final ThreadLocal<String[]> LAST =
         ThreadLocal.withInitial(() -> new String[10]);

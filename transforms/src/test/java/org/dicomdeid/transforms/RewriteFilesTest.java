@@ -1,14 +1,11 @@
 package org.dicomdeid.transforms;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,33 +100,6 @@ class RewriteFilesTest {
     try (Stream<Path> s = Files.walk(out)) {
       assertEquals(records.size() - 1, s.filter(Files::isRegularFile).count(),
           "one file per written outcome, no temporary files");
-    }
-  }
-
-  @Test
-  void anIdenticalFileIsLeftAloneAndAFailureLeavesNothing() throws Exception {
-    OutputTree tree = new OutputTree(dir.toString(), false);
-    assertEquals(new OutputTree.Written(3, false),
-        tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})));
-    Path c = dir.resolve("a/b/c.dcm");
-    FileTime old = FileTime.fromMillis(1_000_000L);
-    Files.setLastModifiedTime(c, old);
-    assertEquals(new OutputTree.Written(3, true),
-        tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})), "unchanged");
-    assertEquals(old, Files.getLastModifiedTime(c));
-    assertThrows(OutputTree.OutputExistsException.class,
-        () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5})));
-    assertThrows(OutputTree.OutputExistsException.class,
-        () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 4})), "same size");
-    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(c), "other bytes do not replace it");
-    new OutputTree(dir.toString(), true).write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
-    assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "unless overwriting");
-    assertThrows(IOException.class, () -> tree.write("a/b/d.dcm", out -> {
-      out.write(1);
-      throw new IOException("engine failed");
-    }));
-    try (Stream<Path> s = Files.list(dir.resolve("a/b"))) {
-      assertEquals(List.of(c), s.toList());
     }
   }
 

@@ -24,8 +24,9 @@ import org.dicomdeid.dicom.io.FileChannelOutput;
  * filesystem): to a temporary name beside the target ({@code .<name>.<uuid>.tmp}, hidden, never
  * ending in {@code .dcm}), then renamed over it, so a file under its real name is always
  * complete. An existing target with the same bytes is left alone (mtime unchanged); one with
- * other bytes is an {@link OutputExistsException} unless overwriting. After a failure no temporary file is left behind; after a crash,
- * {@link StaleTemps#clean} removes them at the start of the next run. Paths here carry no PHI.
+ * other bytes is an {@link OutputExistsException} unless overwriting. After a failure no
+ * temporary file is left behind; after a crash, {@link StaleTemps#clean} removes them at the
+ * start of the next run. Paths here carry no PHI.
  */
 final class OutputTree {
   /** An output file already exists with other bytes and overwriting was not asked for. */

@@ -149,7 +149,7 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
         }
         c.output(WRITTEN, r);
       } catch (DicomParseException e) {
-        fail(c, r, Reason.of(Reason.Kind.UNREADABLE_DICOM, e.getMessage()));
+        fail(c, r, Reason.of(Reason.Kind.UNREADABLE_DICOM, String.valueOf(e.getMessage())));
       } catch (OutputTree.OutputExistsException e) {
         fail(c, r, Reason.of(Reason.Kind.OUTPUT_EXISTS));
       } catch (IOException | RuntimeException e) {

@@ -2,12 +2,15 @@ package org.dicomdeid.transforms;
 
 import static org.dicomdeid.transforms.Records.record;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,8 +97,8 @@ class GroupBySeriesTest {
    */
   @Test
   void largeStudiesAreSpreadAndSmallOnesKeptWholeForTheRewrite(TestPipeline p) {
-    java.util.List<HeaderRecord> in = new java.util.ArrayList<>();
-    java.util.List<String> expected = new java.util.ArrayList<>();
+    List<HeaderRecord> in = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
     for (int i = 0; i < 7; i++) { // study 2.1: 7 files, above the threshold of 3
       in.add(record("/big/" + i, "KU1", "2.1", "2.1.1", "2.1.1." + i, "20220921"));
       expected.add("/big/" + i + " 20220921");
@@ -110,8 +113,7 @@ class GroupBySeriesTest {
     expected.add("/dup 20230101");
     PCollectionTuple out = p.apply(Create.of(in).withCoder(HeaderRecord.HeaderRecordCoder.of()))
         .apply(GroupBySeries.create().withSpread(3, 4).withKeys(2));
-    for (org.apache.beam.sdk.values.TupleTag<HeaderRecord> tag
-        : java.util.List.of(GroupBySeries.READY, GroupBySeries.REWRITE)) {
+    for (TupleTag<HeaderRecord> tag : List.of(GroupBySeries.READY, GroupBySeries.REWRITE)) {
       PAssert.that(out.get(tag).apply("Describe" + tag.getId().hashCode(), MapElements
               .into(TypeDescriptors.strings())
               .via((HeaderRecord r) -> r.path() + " " + r.ctDate())))

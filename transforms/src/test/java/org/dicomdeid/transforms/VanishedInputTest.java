@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.dicom.HeaderReader;
 import org.dicomdeid.rules.DeidConfig;
+import org.dicomdeid.rules.Deidentifier;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
 import org.dicomdeid.sample.CohortSpec;
@@ -60,7 +61,7 @@ class VanishedInputTest {
     HeaderRecord deletedRecord = read(deleted.path());
     Files.delete(deleted.path());
     PCollectionView<Map<String, String>> subjects = p
-        .apply("Subjects", Create.of(java.util.List.<Map<String, String>>of(Map.of(kept.mrn(), "S1")))
+        .apply("Subjects", Create.of(List.<Map<String, String>>of(Map.of(kept.mrn(), "S1")))
             .withCoder(SubjectTableCoder.of()))
         .apply(View.asSingleton());
     PCollectionTuple out = p
@@ -69,7 +70,7 @@ class VanishedInputTest {
         .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
     PAssert.that(out.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(
         Outcome.written(keptRecord.path(), RewriteFiles.outputPath(
-            new org.dicomdeid.rules.Deidentifier(CONFIG), "S1", keptRecord), List.of()),
+            new Deidentifier(CONFIG), "S1", keptRecord), List.of()),
         Outcome.failed(deletedRecord.path(), Reason.of(Reason.Kind.VANISHED)));
     p.run().waitUntilFinish();
   }

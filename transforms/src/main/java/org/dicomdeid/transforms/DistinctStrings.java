@@ -13,9 +13,9 @@ import org.apache.beam.sdk.transforms.Combine;
 /**
  * Combines strings that are few by nature (the MRNs, one per patient; the names of sorted runs,
  * each unique) into their sorted distinct list, in one combine: each worker reduces its own
- * records to a set before anything crosses the shuffle. {@code Distinct} would group by value instead, a key per MRN: on the
- * DirectRunner a thousand patients made a thousand bundles for every step after it, seconds of
- * a small run. Never one element per file.
+ * records to a set before anything crosses the shuffle. {@code Distinct} would group by value
+ * instead, a key per MRN: on the DirectRunner a thousand patients made a thousand bundles for
+ * every step after it, seconds of a small run. Never one element per file.
  */
 public final class DistinctStrings
     extends Combine.CombineFn<String, TreeSet<String>, List<String>> {

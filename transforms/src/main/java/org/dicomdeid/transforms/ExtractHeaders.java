@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
@@ -15,9 +16,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -79,7 +81,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the
         // DirectRunner. A bounded number of keys spreads the reads just as well.
-        .apply("SpreadFiles", Spread.by((KV<String, Long> f) -> f.getKey(), buckets));
+        .apply("SpreadFiles", Reshuffle.<KV<String, Long>>viaRandomKey().withNumBuckets(buckets));
     PCollectionTuple result = files
         .apply("ReadHeaders", ParDo.of(new ReadHeaderFn(allowBurnedIn))
             .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));
@@ -117,15 +119,6 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     }
   }
 
-  /** The report's note when the MRN comes from the folder name. */
-  public static final String MRN_FROM_FOLDER = "no PatientID in the file; MRN taken from the"
-      + " folder name";
-
-  /** Why a file with no PatientID outside a visit folder is not written. */
-  public static final String MISSING_PATIENT_ID = "missing PatientID, and no <MRN>_<YYYYMMDD>"
-      + " visit folder above the file to take the MRN from: without an MRN it cannot be given"
-      + " a subject";
-
   /** Header-only parse of one file; sorts it into headers or rejected. */
   static final class ReadHeaderFn extends DoFn<KV<String, Long>, HeaderRecord> {
     private final Counter headers = DeidMetrics.counter(DeidMetrics.HEADERS);
@@ -140,20 +133,21 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
       headers.inc();
       String path = file.getKey();
       Outcome rejected;
-      String notFile = ReadProblems.notRegularFile(path);
+      Optional<Reason> notFile = ReadProblems.notRegularFile(path);
       try {
-        if (!notFile.isEmpty()) {
-          rejected = Outcome.skipped(path, notFile);
+        if (notFile.isPresent()) {
+          rejected = Outcome.skipped(path, notFile.get());
           DeidMetrics.of(rejected.status()).inc();
           out.get(REJECTED).output(rejected);
           return;
         }
-        HeaderRecord r = new HeaderRecord(path, file.getValue(), read(path, file.getValue()), "");
-        String[] visit = FolderNames.visit(path);
-        if (r.mrn().isEmpty() && visit != null) {
+        HeaderRecord r =
+            new HeaderRecord(path, file.getValue(), read(path, file.getValue()), List.of());
+        Optional<FolderNames.Visit> visit = FolderNames.visit(path);
+        if (r.mrn().isEmpty() && visit.isPresent()) {
           // The export names each visit's folder <MRN>_<YYYYMMDD>: with no PatientID in the
           // file, that folder is what the hospital says the file belongs to.
-          r = r.withMrn(visit[0], MRN_FROM_FOLDER);
+          r = r.withMrn(visit.get().mrn(), List.of(Reason.of(Reason.Kind.MRN_FROM_FOLDER)));
         }
         rejected = check(path, r.header());
         if (rejected == null) {
@@ -164,9 +158,10 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
         rejected = isNotDicom(e) ? Outcome.skipped(path, notDicomReason(e))
             : Outcome.failed(path, "unreadable DICOM: " + e.getMessage());
       } catch (IOException e) {
-        rejected = Outcome.failed(path, ReadProblems.of(e));
+        rejected = Outcome.failed(path, ReadProblems.of(path, e));
       } catch (RuntimeException e) {
-        rejected = Outcome.failed(path, "cannot read the header: " + e.getClass().getSimpleName());
+        rejected = Outcome.failed(path,
+            Reason.of(Reason.Kind.CANNOT_READ_HEADER, e.getClass().getSimpleName()));
       }
       DeidMetrics.of(rejected.status()).inc();
       out.get(REJECTED).output(rejected);
@@ -189,7 +184,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
 
     private Outcome check(String path, DicomHeader h) {
       if (ReadProblems.MEDIA_STORAGE_DIRECTORY.equals(h.sopClassUid())) {
-        return Outcome.skipped(path, ReadProblems.DICOMDIR);
+        return Outcome.skipped(path, Reason.of(Reason.Kind.DICOMDIR));
       }
       String missing = h.patientId().isEmpty() ? "PatientID"
           : h.studyInstanceUid().isEmpty() ? "StudyInstanceUID"
@@ -197,14 +192,14 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
           : h.sopInstanceUid().isEmpty() ? "SOPInstanceUID" : "";
       if (missing.equals("PatientID")) {
         // No MRN, no subject: a guess could merge two patients or split one (README).
-        return Outcome.failed(path, MISSING_PATIENT_ID);
+        return Outcome.failed(path, Reason.of(Reason.Kind.MISSING_PATIENT_ID));
       }
       if (!missing.isEmpty()) {
-        return Outcome.failed(path, "missing " + missing);
+        return Outcome.failed(path, Reason.of(Reason.Kind.MISSING_IDENTIFIER, missing));
       }
       String burnedIn = BurnedIn.reason(h);
       if (!burnedIn.isEmpty() && !allowBurnedIn) {
-        return Outcome.quarantined(path, burnedIn);
+        return Outcome.quarantined(path, Reason.of(Reason.Kind.BURNED_IN, burnedIn));
       }
       return null;
     }

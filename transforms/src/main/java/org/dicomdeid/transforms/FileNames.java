@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * File names are bytes; the JVM turns them into strings with its file-name encoding
@@ -93,7 +94,7 @@ public final class FileNames {
 
   /** Whether the JVM's string for a name gives back the same bytes (false: it cannot be opened). */
   public static boolean representable(byte[] name) {
-    return java.util.Arrays.equals(new String(name, JNU).getBytes(JNU), name);
+    return Arrays.equals(new String(name, JNU).getBytes(JNU), name);
   }
 
   /** The length of a valid, shortest-form UTF-8 sequence at b[i], or 0 if there is none. */

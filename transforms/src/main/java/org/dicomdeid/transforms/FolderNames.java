@@ -1,5 +1,6 @@
 package org.dicomdeid.transforms;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dicomdeid.rules.CtDate;
@@ -12,25 +13,33 @@ import org.dicomdeid.rules.CtDate;
 public final class FolderNames {
   private static final Pattern VISIT = Pattern.compile("(.+)_(\\d{8})");
 
+  /**
+   * A visit folder's name, {@code <MRN>_<YYYYMMDD>}.
+   *
+   * @param mrn the MRN part
+   * @param ctDate the date part, YYYYMMDD
+   */
+  public record Visit(String mrn, String ctDate) {}
+
   private FolderNames() {}
 
   /**
-   * The MRN and CT date of the nearest {@code <MRN>_<YYYYMMDD>} folder, or null if none; the
-   * folder name as the report shows it ({@link FileNames#display}), whatever its bytes.
+   * The nearest {@code <MRN>_<YYYYMMDD>} folder above the file, if any; the folder name as the
+   * report shows it ({@link FileNames#display}), whatever its bytes.
    */
-  public static String[] visit(String path) {
+  public static Optional<Visit> visit(String path) {
     String[] parts = FileNames.display(path).split("/");
     for (int i = parts.length - 2; i >= 0; i--) {
       Matcher m = VISIT.matcher(parts[i]);
       if (m.matches() && !CtDate.normalise(m.group(2)).isEmpty()) {
-        return new String[] {m.group(1), m.group(2)};
+        return Optional.of(new Visit(m.group(1), m.group(2)));
       }
     }
-    return null;
+    return Optional.empty();
   }
 
-  /** A note for the report, or "" when the folder agrees or is not named like a visit. */
-  public static String disagreement(String path, String mrn, String studyCtDate) {
+  /** The report's note when the nearest visit-like folder disagrees; empty otherwise. */
+  public static Optional<Reason> disagreement(String path, String mrn, String studyCtDate) {
     String[] parts = FileNames.display(path).split("/");
     for (int i = parts.length - 2; i >= 0; i--) {
       Matcher m = VISIT.matcher(parts[i]);
@@ -38,16 +47,15 @@ public final class FolderNames {
         boolean mrnDiffers = !m.group(1).equals(mrn);
         boolean dateDiffers = !m.group(2).equals(studyCtDate);
         if (mrnDiffers && dateDiffers) {
-          return "folder name disagrees with PatientID and with the study's CT date; "
-              + "DICOM values used";
+          return Optional.of(Reason.of(Reason.Kind.FOLDER_DISAGREES));
         } else if (mrnDiffers) {
-          return "folder name disagrees with PatientID; DICOM value used";
+          return Optional.of(Reason.of(Reason.Kind.FOLDER_DISAGREES_ON_MRN));
         } else if (dateDiffers) {
-          return "folder name disagrees with the study's CT date; DICOM value used";
+          return Optional.of(Reason.of(Reason.Kind.FOLDER_DISAGREES_ON_DATE));
         }
-        return "";
+        return Optional.empty();
       }
     }
-    return "";
+    return Optional.empty();
   }
 }

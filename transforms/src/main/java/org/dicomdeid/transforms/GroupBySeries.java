@@ -3,11 +3,10 @@ package org.dicomdeid.transforms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -27,18 +26,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Checks the header records by SOP instance, series and study, and dates each study:
+ * Checks the header records by SOP instance, series and study, and dates each study. The
+ * decisions are plain classes; this composite only groups and wires them:
  *
  * <ol>
- *   <li>duplicate SOP Instance UIDs within a series (the same instance exported twice): the
- *       file with the smallest path goes on, the others fail with "duplicate SOP Instance UID".
- *       This is checked inside the series group, not by a GroupByKey per instance: a shuffle
- *       keyed per file costs the DirectRunner a bundle per file. The same UID in two different
- *       series (a broken export) is written twice, in the two series' folders;
- *   <li>a series whose files disagree on MRN or study fails as a whole (no guessing);
- *   <li>a study whose series disagree on MRN fails as a whole; otherwise every file gets the
- *       study's earliest CT date, so all files of a visit share one PatientName, and a note when
- *       its {@code <MRN>_<YYYYMMDD>} folder disagrees (DICOM wins).
+ *   <li>{@link Duplicates}: duplicate SOP Instance UIDs within a series fail but the first. This
+ *       is checked inside the series group, not by a GroupByKey per instance: a shuffle keyed per
+ *       file costs the DirectRunner a bundle per file;
+ *   <li>{@link SeriesCheck}: a series whose files disagree on MRN or study fails as a whole;
+ *   <li>{@link StudyCheck}: a study whose series disagree on MRN fails as a whole;
+ *   <li>{@link VisitDates}: every file of a study gets the study's earliest CT date, and a note
+ *       when its {@code <MRN>_<YYYYMMDD>} folder disagrees (DICOM wins).
  * </ol>
  *
  * Only header records cross the shuffles; every GroupByKey result is iterated once (Flink).
@@ -162,11 +160,7 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     return all;
   }
 
-  private static String join(String a, String b) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
-  }
-
-  private static void failAll(List<HeaderRecord> files, String reason,
+  private static void failAll(List<HeaderRecord> files, Reason reason,
       DoFn.MultiOutputReceiver out) {
     for (HeaderRecord r : files) {
       DeidMetrics.of(Status.FAILED).inc();
@@ -174,7 +168,10 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     }
   }
 
-  /** A series must agree on MRN and study; then its files are keyed by study. */
+  /**
+   * Drops duplicate instances ({@link Duplicates}), fails a series that disagrees with itself
+   * ({@link SeriesCheck}), keys the rest by study.
+   */
   static final class CheckSeriesFn
       extends DoFn<KV<String, Iterable<HeaderRecord>>, KV<String, HeaderRecord>> {
     private final Counter checked = DeidMetrics.counter(DeidMetrics.SERIES_CHECKED);
@@ -194,47 +191,24 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
     }
 
     private void check(List<HeaderRecord> series, MultiOutputReceiver out) {
-      List<HeaderRecord> files = new ArrayList<>();
-      List<HeaderRecord> duplicates = new ArrayList<>();
-      Set<String> seen = new HashSet<>();
-      for (HeaderRecord r : series) {
-        (seen.add(r.header().sopInstanceUid()) ? files : duplicates).add(r);
+      checked.inc(series.size());
+      Duplicates.Split split = Duplicates.of(series);
+      failAll(split.duplicates(), Reason.of(Reason.Kind.DUPLICATE_INSTANCE), out);
+      Optional<Reason> problem = SeriesCheck.problem(split.kept());
+      if (problem.isPresent()) {
+        failAll(split.kept(), problem.get(), out);
+        return;
       }
-      checked.inc(files.size() + duplicates.size());
-      failAll(duplicates, "duplicate SOP Instance UID", out);
-      HeaderRecord first = files.get(0);
-      for (HeaderRecord r : files) {
-        if (!r.mrn().equals(first.mrn())) {
-          failAll(files, "series disagrees on PatientID (MRN) across its files", out);
-          return;
-        }
-        if (!r.header().studyInstanceUid().equals(first.header().studyInstanceUid())) {
-          failAll(files, "series disagrees on StudyInstanceUID across its files", out);
-          return;
-        }
-      }
-      for (HeaderRecord r : files) {
+      for (HeaderRecord r : split.kept()) {
         out.get(BY_STUDY).output(KV.of(keyOf(r.header().studyInstanceUid(), keys), r));
       }
     }
   }
 
-  private static final String FOLDER_DATE = "no CT date in the study; date taken from the folder"
-      + " name";
-
   /**
-   * The report's note when the study's CT date came from an attribute after the usual four
-   * (AcquisitionDate, ContentDate, SeriesDate, StudyDate) or was written YYYY.MM.DD; else "".
+   * Fails a study whose series disagree ({@link StudyCheck}), dates the rest
+   * ({@link VisitDates}), and sends large studies apart to be spread for the rewrite.
    */
-  static String sourceNote(String source) {
-    boolean usual = false;
-    for (String k : new String[] {"AcquisitionDate", "ContentDate", "SeriesDate", "StudyDate"}) {
-      usual |= source.equals(k);
-    }
-    return usual || source.isEmpty() ? "" : "CT date from " + source;
-  }
-
-  /** A study must agree on MRN; its CT date is the earliest of its files'. */
   static final class DateStudyFn extends DoFn<KV<String, Iterable<HeaderRecord>>, HeaderRecord> {
     private final Counter dated = DeidMetrics.counter(DeidMetrics.STUDY_DATED);
     private final int spreadAbove;
@@ -254,38 +228,20 @@ public final class GroupBySeries extends PTransform<PCollection<HeaderRecord>, P
 
     private void date(List<HeaderRecord> files, MultiOutputReceiver out) {
       dated.inc(files.size());
-      String mrn = files.get(0).mrn();
-      String earliest = "";
-      String source = "";
-      for (HeaderRecord r : files) {
-        if (!r.mrn().equals(mrn)) {
-          failAll(files, "study's series disagree on PatientID (MRN)", out);
-          return;
-        }
-        String d = r.ctDate();
-        if (!d.isEmpty() && (earliest.isEmpty() || d.compareTo(earliest) < 0)) {
-          earliest = d;
-          source = r.header().ctDateSource();
-        }
+      Optional<Reason> problem = StudyCheck.problem(files);
+      if (problem.isPresent()) {
+        failAll(files, problem.get(), out);
+        return;
       }
-      String dateNote = sourceNote(source);
-      if (earliest.isEmpty()) {
-        // No date in DICOM: the visit folder's <MRN>_<YYYYMMDD> is the export's word for it.
-        String[] visit = FolderNames.visit(files.get(0).path());
-        if (visit == null || !visit[0].equals(mrn)) {
-          failAll(files, "no CT date in the study (AcquisitionDate, ContentDate, SeriesDate, "
-              + "StudyDate, AcquisitionDateTime, FrameAcquisitionDateTime, "
-              + "FrameReferenceDateTime, InstanceCreationDate all empty)", out);
-          return;
-        }
-        earliest = visit[1];
-        dateNote = FOLDER_DATE;
+      Optional<VisitDates.StudyDate> date = VisitDates.of(files);
+      if (date.isEmpty()) {
+        failAll(files, Reason.of(Reason.Kind.NO_CT_DATE), out);
+        return;
       }
+      VisitDates.StudyDate d = date.get();
       for (HeaderRecord r : files) {
-        String note = join(r.note(), dateNote.startsWith(FOLDER_DATE) ? dateNote
-            : join(dateNote, FolderNames.disagreement(r.path(), mrn, earliest)));
         out.get(files.size() > spreadAbove ? LARGE : WHOLE)
-            .output(r.withStudyDate(earliest, note));
+            .output(r.withStudyDate(d.ctDate(), VisitDates.notesOf(r, d)));
       }
     }
   }

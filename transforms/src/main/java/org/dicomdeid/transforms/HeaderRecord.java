@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -12,13 +13,13 @@ import org.dicomdeid.rules.DicomHeader;
 
 /**
  * One matched DICOM file as the header pass saw it: its path, size and header. After
- * {@link GroupBySeries} the header's CT date is the study's and {@code note} may say that the
+ * {@link GroupBySeries} the header's CT date is the study's and {@code notes} may say that the
  * folder name disagrees with the DICOM values. PHI side: never logged.
  */
-public record HeaderRecord(String path, long size, DicomHeader header, String note)
+public record HeaderRecord(String path, long size, DicomHeader header, List<Reason> notes)
     implements Serializable {
   public HeaderRecord {
-    note = note == null ? "" : note;
+    notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
   public String mrn() {
@@ -29,21 +30,21 @@ public record HeaderRecord(String path, long size, DicomHeader header, String no
     return header.ctDate();
   }
 
-  /** The same file with the study's CT date and a note for the report. */
-  public HeaderRecord withStudyDate(String studyCtDate, String newNote) {
-    return with(header.patientId(), studyCtDate, newNote);
+  /** The same file with the study's CT date and its notes for the report. */
+  public HeaderRecord withStudyDate(String studyCtDate, List<Reason> newNotes) {
+    return with(header.patientId(), studyCtDate, newNotes);
   }
 
-  /** The same file with the MRN taken from elsewhere (its visit folder) and a note. */
-  public HeaderRecord withMrn(String mrn, String newNote) {
-    return with(mrn, header.ctDate(), newNote);
+  /** The same file with the MRN taken from elsewhere (its visit folder) and its notes. */
+  public HeaderRecord withMrn(String mrn, List<Reason> newNotes) {
+    return with(mrn, header.ctDate(), newNotes);
   }
 
-  private HeaderRecord with(String patientId, String ctDate, String newNote) {
+  private HeaderRecord with(String patientId, String ctDate, List<Reason> newNotes) {
     DicomHeader h = header;
     return new HeaderRecord(path, size, new DicomHeader(h.transferSyntaxUid(), h.sopClassUid(),
         h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(), patientId, ctDate,
-        h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta()), newNote);
+        h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta()), newNotes);
   }
 
   @Override
@@ -51,7 +52,10 @@ public record HeaderRecord(String path, long size, DicomHeader header, String no
     return "HeaderRecord[identifiers withheld]";
   }
 
-  /** Deterministic: fields in declaration order, strings as length-prefixed UTF-8. */
+  /**
+   * Deterministic: fields in declaration order, strings as length-prefixed UTF-8, notes as
+   * {@link Reason#encode} writes them.
+   */
   public static final class HeaderRecordCoder extends AtomicCoder<HeaderRecord> {
     private static final HeaderRecordCoder INSTANCE = new HeaderRecordCoder();
     private static final StringUtf8Coder S = StringUtf8Coder.of();
@@ -71,18 +75,21 @@ public record HeaderRecord(String path, long size, DicomHeader header, String no
         S.encode(s == null ? "" : s, out);
       }
       BooleanCoder.of().encode(h.hasFileMeta(), out);
-      S.encode(r.note(), out);
+      Reason.encode(r.notes(), out);
     }
 
     /**
      * The values last decoded on this thread, field by field. Records travel in runs of one
      * series and study, so most of their strings (transfer syntax, SOP class, study and series
-     * UIDs, MRN, date, modality, note) equal the previous record's: the decoded record then
-     * shares that String instead of holding its own copy. A grouping holds every record of its
-     * key in memory (the DirectRunner holds all of them), and this makes a record about a third
-     * of its size.
+     * UIDs, MRN, date, modality, notes) equal the previous record's: the decoded record then
+     * shares that String (or list of notes) instead of holding its own copy. A grouping holds
+     * every record of its key in memory (the DirectRunner holds all of them), and this makes a
+     * record about a third of its size.
      */
-    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[11]);
+    private static final ThreadLocal<String[]> LAST =
+        ThreadLocal.withInitial(() -> new String[10]);
+    private static final ThreadLocal<List<Reason>> LAST_NOTES =
+        ThreadLocal.withInitial(List::of);
 
     private static String shared(String[] last, int field, String value) {
       if (value.equals(last[field])) {
@@ -105,7 +112,13 @@ public record HeaderRecord(String path, long size, DicomHeader header, String no
       boolean meta = BooleanCoder.of().decode(in);
       DicomHeader h = new DicomHeader(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
           meta);
-      return new HeaderRecord(path, size, h, shared(last, 10, S.decode(in)));
+      List<Reason> notes = Reason.decode(in);
+      if (notes.equals(LAST_NOTES.get())) {
+        notes = LAST_NOTES.get();
+      } else {
+        LAST_NOTES.set(notes);
+      }
+      return new HeaderRecord(path, size, h, notes);
     }
 
     @Override

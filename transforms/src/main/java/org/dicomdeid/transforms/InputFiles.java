@@ -29,9 +29,6 @@ import org.apache.beam.sdk.values.KV;
  * Other filesystems ({@code scheme://}) go through Beam's match.
  */
 public final class InputFiles {
-  static final String LOOP = "symbolic link loop: leads back to a folder that contains it;"
-      + " not followed (its files are read under their other path)";
-
   /** The files to read (path, size) and the rows for what is not read. */
   public record Listing(List<KV<String, Long>> files, List<Outcome> outcomes) {}
 
@@ -64,8 +61,8 @@ public final class InputFiles {
       previous = f.path();
       String first = f.key() == null ? null : firstPath.putIfAbsent(f.key(), f.path());
       if (first != null) {
-        outcomes.add(Outcome.skipped(f.path(), "the same file as " + FileNames.display(first)
-            + " (a link or a second name); read once, under that path"));
+        outcomes.add(Outcome.skipped(f.path(),
+            Reason.of(Reason.Kind.SAME_FILE, FileNames.display(first))));
       } else {
         files.add(KV.of(f.path(), f.size()));
       }
@@ -123,10 +120,8 @@ public final class InputFiles {
               return FileVisitResult.CONTINUE;
             }
             if (!sameName(s, file)) {
-              outcomes.add(Outcome.failed(s, "cannot be opened by name: its bytes are not valid"
-                  + " in this JVM's file-name encoding (" + FileNames.jnu() + "); run through"
-                  + " run-configs/direct.sh, which starts Java under a locale that maps every"
-                  + " byte"));
+              outcomes.add(Outcome.failed(s,
+                  Reason.of(Reason.Kind.NAME_NOT_OPENABLE, FileNames.jnu().toString())));
               return firstOnly ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
             found.add(new Found(s, attrs.size(), attrs.fileKey()));
@@ -136,10 +131,10 @@ public final class InputFiles {
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             if (e instanceof FileSystemLoopException) {
-              outcomes.add(Outcome.skipped(file.toString(), LOOP));
+              outcomes.add(Outcome.skipped(file.toString(), Reason.of(Reason.Kind.LINK_LOOP)));
             } else {
-              outcomes.add(Outcome.failed(file.toString(), "cannot list or open: "
-                  + ReadProblems.of(e)));
+              outcomes.add(Outcome.failed(file.toString(), Reason.of(Reason.Kind.CANNOT_LIST,
+                  ReadProblems.of(file.toString(), e).text())));
             }
             return FileVisitResult.CONTINUE;
           }

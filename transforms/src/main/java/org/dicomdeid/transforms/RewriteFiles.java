@@ -120,7 +120,7 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
       HeaderRecord r = c.element();
       String subject = c.sideInput(subjects).get(r.mrn());
       if (subject == null) {
-        fail(c, r, "no subject assigned to the file's MRN");
+        fail(c, r, Reason.of(Reason.Kind.NO_SUBJECT));
         return;
       }
       String relative = outputPath(deid, subject, r);
@@ -135,27 +135,29 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
         List<String> recovered = new ArrayList<>();
         OutputTree.Written w = tree.write(relative,
             out -> recovered.addAll(deid.deidentify(opener, r.size(), out, s, r.header())));
-        String note = recovered.isEmpty() ? r.note() : (r.note().isEmpty() ? "" : r.note() + "; ")
-            + "read through: " + String.join("; ", recovered);
+        List<Reason> notes = new ArrayList<>(r.notes());
+        if (!recovered.isEmpty()) {
+          notes.add(Reason.of(Reason.Kind.READ_THROUGH, String.join("; ", recovered)));
+        }
         if (w.unchanged()) {
           unchanged.inc();
-          c.output(Outcome.unchanged(r.path(), relative, note));
+          c.output(Outcome.unchanged(r.path(), relative, notes));
         } else {
           bytes.inc(w.bytes());
           written.inc();
-          c.output(Outcome.written(r.path(), relative, note));
+          c.output(Outcome.written(r.path(), relative, notes));
         }
         c.output(WRITTEN, r);
       } catch (DicomParseException e) {
-        fail(c, r, "unreadable DICOM: " + e.getMessage());
+        fail(c, r, Reason.of(Reason.Kind.UNREADABLE_DICOM, String.valueOf(e.getMessage())));
       } catch (OutputTree.OutputExistsException e) {
-        fail(c, r, e.getMessage());
+        fail(c, r, Reason.of(Reason.Kind.OUTPUT_EXISTS));
       } catch (IOException | RuntimeException e) {
         if (ReadProblems.vanished(r.path())) {
-          fail(c, r, ReadProblems.VANISHED);
+          fail(c, r, Reason.of(Reason.Kind.VANISHED));
           return;
         }
-        fail(c, r, "de-identification failed: " + describe(e));
+        fail(c, r, Reason.of(Reason.Kind.DEID_FAILED, describe(e)));
       }
     }
 
@@ -164,7 +166,7 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
           : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    private void fail(ProcessContext c, HeaderRecord r, String reason) {
+    private void fail(ProcessContext c, HeaderRecord r, Reason reason) {
       failed.inc();
       c.output(Outcome.failed(r.path(), reason));
     }

@@ -16,7 +16,7 @@ public final class WriteReport extends PTransform<PCollection<Outcome>, PCollect
   public static final String[] HEADER = {"input", "status", "reason", "output"};
   /** The report's order: input path, then status and reason. */
   static final Comparator<Outcome> ORDER = Comparator.comparing(Outcome::input)
-      .thenComparing(Outcome::status).thenComparing(Outcome::reason);
+      .thenComparing(Outcome::status).thenComparing(Outcome::reasonText);
 
   private final String reportFile;
 
@@ -48,7 +48,8 @@ public final class WriteReport extends PTransform<PCollection<Outcome>, PCollect
 
     @Override
     public List<Object> cells(Outcome o) {
-      return List.of(FileNames.display(o.input()), o.status().label(), o.reason(), o.output());
+      return List.of(FileNames.display(o.input()), o.status().label(), o.reasonText(),
+          o.output());
     }
   }
 }

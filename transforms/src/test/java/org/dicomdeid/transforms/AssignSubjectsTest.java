@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -39,7 +40,7 @@ class AssignSubjectsTest {
         files.apply(AssignSubjects.withKey(TestKeys.zeroKey(dir), "SUBJ", 4)
             .withPrevious(previous(p)));
     Map<String, String> expected = new SubjectAllocator(new Keyed(KEY), "SUBJ", 4)
-        .assign(Map.of("KU2", "SUBJ0042"), java.util.List.of("KU1", "KU3"));
+        .assign(Map.of("KU2", "SUBJ0042"), List.of("KU1", "KU3"));
     assertEquals("SUBJ0042", expected.get("KU2"));
     PAssert.thatSingleton(subjects).isEqualTo(expected);
     p.run().waitUntilFinish();

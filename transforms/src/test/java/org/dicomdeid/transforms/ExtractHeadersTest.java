@@ -54,7 +54,7 @@ class ExtractHeadersTest {
     PCollectionTuple out = p.apply(
         ExtractHeaders.from(List.of(cohort.root() + "/**")).withAllowBurnedIn(true));
     PAssert.that(out.get(ExtractHeaders.REJECTED)).satisfies(rows -> {
-      rows.forEach(o -> assertTrue(o.status() != Status.QUARANTINED, o.reason()));
+      rows.forEach(o -> assertTrue(o.status() != Status.QUARANTINED, o.reasonText()));
       return null;
     });
     p.run().waitUntilFinish();
@@ -75,7 +75,7 @@ class ExtractHeadersTest {
     }
     PCollectionTuple out = p.apply(ExtractHeaders.from(List.of(dicomdir.toString())));
     PAssert.that(out.get(ExtractHeaders.REJECTED))
-        .containsInAnyOrder(Outcome.skipped(dicomdir.toString(), ReadProblems.DICOMDIR));
+        .containsInAnyOrder(Outcome.skipped(dicomdir.toString(), Reason.of(Reason.Kind.DICOMDIR)));
     p.run().waitUntilFinish();
   }
 
@@ -126,7 +126,7 @@ class ExtractHeadersTest {
           case GeneratedFile.BURNED_IN -> Status.QUARANTINED;
           default -> Status.FAILED;
         };
-        assertEquals(expected, o.status(), kind + ": " + o.reason());
+        assertEquals(expected, o.status(), kind + ": " + o.reasonText());
         counts.merge(o.status(), 1, Integer::sum);
       }
       assertEquals(Map.of(Status.SKIPPED, 2, Status.QUARANTINED, 2, Status.FAILED, 2), counts);

@@ -38,12 +38,13 @@ class FolderFallbackTest {
     PCollectionTuple grouped = headers.get(ExtractHeaders.HEADERS).apply(GroupBySeries.create());
     PAssert.that(grouped.get(GroupBySeries.READY).apply(MapElements
             .into(TypeDescriptors.strings())
-            .via((HeaderRecord r) -> r.path() + " " + r.mrn() + " " + r.ctDate() + " " + r.note())))
-        .containsInAnyOrder(inVisit + " KU777 20200102 " + ExtractHeaders.MRN_FROM_FOLDER
-            + "; no CT date in the study; date taken from the folder name");
+            .via((HeaderRecord r) -> r.path() + " " + r.mrn() + " " + r.ctDate() + " "
+                + Reason.text(r.notes()))))
+        .containsInAnyOrder(inVisit + " KU777 20200102 no PatientID in the file; MRN taken from"
+            + " the folder name; no CT date in the study; date taken from the folder name");
     PAssert.that(headers.get(ExtractHeaders.REJECTED))
         .containsInAnyOrder(Outcome.failed(loose.toString(),
-            ExtractHeaders.MISSING_PATIENT_ID));
+            Reason.of(Reason.Kind.MISSING_PATIENT_ID)));
     p.run().waitUntilFinish();
   }
 

@@ -1,14 +1,16 @@
 package org.dicomdeid.transforms;
 
 import static org.dicomdeid.transforms.Records.record;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,18 +55,16 @@ class GroupBySeriesTest {
         .apply(grouping);
     PAssert.that(out.get(GroupBySeries.READY).apply("Describe", MapElements
             .into(TypeDescriptors.strings())
-            .via((HeaderRecord r) -> r.path() + " " + r.ctDate() + " " + r.note())))
+            .via((HeaderRecord r) -> r.path() + " " + r.ctDate() + " " + Reason.text(r.notes()))))
         .containsInAnyOrder(
             "/x/KU1_20220921/a 20220921 ",
             "/x/KU1_20220921/b 20220921 ",
             "/w/KU9_20200101/1 20200101 folder name disagrees with PatientID; DICOM value used");
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
-        Outcome.failed("/x/KU1_20220921/c", "duplicate SOP Instance UID"),
-        Outcome.failed("/y/1", "series disagrees on PatientID (MRN) across its files"),
-        Outcome.failed("/y/2", "series disagrees on PatientID (MRN) across its files"),
-        Outcome.failed("/z/1", "no CT date in the study (AcquisitionDate, ContentDate, "
-            + "SeriesDate, StudyDate, AcquisitionDateTime, FrameAcquisitionDateTime, "
-            + "FrameReferenceDateTime, InstanceCreationDate all empty)"));
+        Outcome.failed("/x/KU1_20220921/c", Reason.of(Reason.Kind.DUPLICATE_INSTANCE)),
+        Outcome.failed("/y/1", Reason.of(Reason.Kind.SERIES_MRN_CONFLICT)),
+        Outcome.failed("/y/2", Reason.of(Reason.Kind.SERIES_MRN_CONFLICT)),
+        Outcome.failed("/z/1", Reason.of(Reason.Kind.NO_CT_DATE)));
     p.run().waitUntilFinish();
   }
 
@@ -86,8 +86,8 @@ class GroupBySeriesTest {
         .apply(grouping);
     PAssert.that(out.get(GroupBySeries.READY)).empty();
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
-        Outcome.failed("/1", "series disagrees on StudyInstanceUID across its files"),
-        Outcome.failed("/2", "series disagrees on StudyInstanceUID across its files"));
+        Outcome.failed("/1", Reason.of(Reason.Kind.SERIES_STUDY_CONFLICT)),
+        Outcome.failed("/2", Reason.of(Reason.Kind.SERIES_STUDY_CONFLICT)));
     p.run().waitUntilFinish();
   }
 
@@ -97,8 +97,8 @@ class GroupBySeriesTest {
    */
   @Test
   void largeStudiesAreSpreadAndSmallOnesKeptWholeForTheRewrite(TestPipeline p) {
-    java.util.List<HeaderRecord> in = new java.util.ArrayList<>();
-    java.util.List<String> expected = new java.util.ArrayList<>();
+    List<HeaderRecord> in = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
     for (int i = 0; i < 7; i++) { // study 2.1: 7 files, above the threshold of 3
       in.add(record("/big/" + i, "KU1", "2.1", "2.1.1", "2.1.1." + i, "20220921"));
       expected.add("/big/" + i + " 20220921");
@@ -113,24 +113,14 @@ class GroupBySeriesTest {
     expected.add("/dup 20230101");
     PCollectionTuple out = p.apply(Create.of(in).withCoder(HeaderRecord.HeaderRecordCoder.of()))
         .apply(GroupBySeries.create().withSpread(3, 4).withKeys(2));
-    for (org.apache.beam.sdk.values.TupleTag<HeaderRecord> tag
-        : java.util.List.of(GroupBySeries.READY, GroupBySeries.REWRITE)) {
+    for (TupleTag<HeaderRecord> tag : List.of(GroupBySeries.READY, GroupBySeries.REWRITE)) {
       PAssert.that(out.get(tag).apply("Describe" + tag.getId().hashCode(), MapElements
               .into(TypeDescriptors.strings())
               .via((HeaderRecord r) -> r.path() + " " + r.ctDate())))
           .containsInAnyOrder(expected);
     }
     PAssert.that(out.get(GroupBySeries.FAILED)).containsInAnyOrder(
-        Outcome.failed("/small/0", "duplicate SOP Instance UID"));
+        Outcome.failed("/small/0", Reason.of(Reason.Kind.DUPLICATE_INSTANCE)));
     p.run().waitUntilFinish();
-  }
-
-  @Test
-  void aCtDateFromBeyondTheUsualFourIsNoted() {
-    assertEquals("", GroupBySeries.sourceNote("SeriesDate"));
-    assertEquals("CT date from InstanceCreationDate",
-        GroupBySeries.sourceNote("InstanceCreationDate"));
-    assertEquals("CT date from StudyDate (YYYY.MM.DD)",
-        GroupBySeries.sourceNote("StudyDate (YYYY.MM.DD)"));
   }
 }

@@ -52,8 +52,10 @@ class InputFilesTest {
     Files.createLink(dir.resolve("in/b.dcm"), f);
     InputFiles.Listing l = InputFiles.match(List.of(dir + "/in/**", f.toString()));
     assertEquals(List.of(f.toString()), paths(l));
-    assertEquals(List.of(Outcome.skipped(dir + "/in/b.dcm", "the same file as " + f
-        + " (a link or a second name); read once, under that path")), l.outcomes());
+    assertEquals(List.of(Outcome.skipped(dir + "/in/b.dcm",
+        Reason.of(Reason.Kind.SAME_FILE, f.toString()))), l.outcomes());
+    assertEquals("the same file as " + f + " (a link or a second name); read once, under that"
+        + " path", l.outcomes().get(0).reasonText());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.dicomdeid.transforms;
 
+import java.util.List;
 import org.dicomdeid.rules.DicomHeader;
 
 /** Header records made by hand, for transform tests that need no files. */
@@ -10,6 +11,6 @@ final class Records {
       String ctDate) {
     return new HeaderRecord(path, 1000, new DicomHeader("1.2.840.10008.1.2.1",
         "1.2.840.10008.5.1.4.1.1.2", study, series, sop, mrn, ctDate, "AcquisitionDate", "CT", "",
-        true), "");
+        true), List.of());
   }
 }

@@ -3,6 +3,7 @@ package org.dicomdeid.transforms;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -18,6 +19,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.dicomdeid.rules.DeidConfig;
+import org.dicomdeid.rules.Deidentifier;
 import org.dicomdeid.rules.HeaderFacts;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
@@ -43,7 +45,7 @@ class VanishedInputTest {
             .withOutputTags(ExtractHeaders.HEADERS, TupleTagList.of(ExtractHeaders.REJECTED)));
     out.get(ExtractHeaders.HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());
     PAssert.that(out.get(ExtractHeaders.REJECTED).setCoder(Outcome.OutcomeCoder.of()))
-        .containsInAnyOrder(Outcome.failed(gone, "file vanished before it could be read"));
+        .containsInAnyOrder(Outcome.failed(gone, Reason.of(Reason.Kind.VANISHED)));
     PAssert.that(out.get(ExtractHeaders.HEADERS)).empty();
     p.run().waitUntilFinish();
   }
@@ -59,7 +61,7 @@ class VanishedInputTest {
     HeaderRecord deletedRecord = read(deleted.path());
     Files.delete(deleted.path());
     PCollectionView<Map<String, String>> subjects = p
-        .apply("Subjects", Create.of(java.util.List.<Map<String, String>>of(Map.of(kept.mrn(), "S1")))
+        .apply("Subjects", Create.of(List.<Map<String, String>>of(Map.of(kept.mrn(), "S1")))
             .withCoder(SubjectTableCoder.of()))
         .apply(View.asSingleton());
     PCollectionTuple out = p
@@ -68,15 +70,15 @@ class VanishedInputTest {
         .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
     PAssert.that(out.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(
         Outcome.written(keptRecord.path(), RewriteFiles.outputPath(
-            new org.dicomdeid.rules.Deidentifier(CONFIG), "S1", keptRecord), ""),
-        Outcome.failed(deletedRecord.path(), "file vanished before it could be read"));
+            new Deidentifier(CONFIG), "S1", keptRecord), List.of()),
+        Outcome.failed(deletedRecord.path(), Reason.of(Reason.Kind.VANISHED)));
     p.run().waitUntilFinish();
   }
 
   private static HeaderRecord read(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
       return new HeaderRecord(file.toString(), Files.size(file),
-          HeaderFacts.read(in, Files.size(file)), "");
+          HeaderFacts.read(in, Files.size(file)), List.of());
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
@@ -21,8 +22,9 @@ class WriteReportTest {
   void oneSortedOwnerOnlyFile(TestPipeline p) throws Exception {
     Path report = dir.resolve("report.csv");
     PAssert.thatSingleton(p.apply(Create.of(
-            Outcome.failed("/in/b", "duplicate SOP Instance UID"),
-            Outcome.written("/in/a,1", "S1/20200101/2.25.1/2.25.2/2.25.3.dcm", ""),
+            Outcome.failed("/in/b", Reason.of(Reason.Kind.DUPLICATE_INSTANCE)),
+            Outcome.written("/in/a,1", "S1/20200101/2.25.1/2.25.2/2.25.3.dcm",
+                List.of()),
             Outcome.skipped("/in/c", "not DICOM: only 3 bytes"))
             .withCoder(Outcome.OutcomeCoder.of()))
         .apply(WriteReport.to(report.toString())))

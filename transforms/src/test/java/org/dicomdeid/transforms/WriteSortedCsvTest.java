@@ -28,7 +28,7 @@ class WriteSortedCsvTest {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       outcomes.add(i % 7 == 0 ? Outcome.failed("/in/" + i, "reason " + i)
-          : Outcome.written("/in/" + i, "S1/" + i + ".dcm", ""));
+          : Outcome.written("/in/" + i, "S1/" + i + ".dcm", List.of()));
     }
     List<Outcome> shuffled = new ArrayList<>(outcomes);
     Collections.shuffle(shuffled, new Random(7));
@@ -44,7 +44,7 @@ class WriteSortedCsvTest {
     StringBuilder expected = new StringBuilder("input,status,reason,output\n");
     for (Outcome o : outcomes) {
       expected.append(o.input()).append(',').append(o.status().label()).append(',')
-          .append(o.reason()).append(',').append(o.output()).append('\n');
+          .append(o.reasonText()).append(',').append(o.output()).append('\n');
     }
     assertEquals(expected.toString(), Files.readString(file));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

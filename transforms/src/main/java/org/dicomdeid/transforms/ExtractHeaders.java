@@ -156,7 +156,7 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
         }
       } catch (DicomParseException e) {
         rejected = isNotDicom(e) ? Outcome.skipped(path, notDicomReason(e))
-            : Outcome.failed(path, "unreadable DICOM: " + e.getMessage());
+            : Outcome.failed(path, Reason.of(Reason.Kind.UNREADABLE_DICOM, e.getMessage()));
       } catch (IOException e) {
         rejected = Outcome.failed(path, ReadProblems.of(path, e));
       } catch (RuntimeException e) {
@@ -204,8 +204,12 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
       return null;
     }
 
-    private static String notDicomReason(DicomParseException e) {
-      return e.problem().startsWith("not DICOM") ? e.problem() : "not DICOM: " + e.problem();
+    /** The codec's words without its own "not DICOM: " (the reason's kind says it). */
+    private static Reason notDicomReason(DicomParseException e) {
+      String prefix = "not DICOM: ";
+      String problem = e.problem();
+      return Reason.of(Reason.Kind.NOT_DICOM,
+          problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem);
     }
 
     /** Not DICOM at all, as opposed to DICOM that is broken. */

@@ -44,16 +44,6 @@ public record Outcome(String input, Status status, List<Reason> reasons, String 
     return new Outcome(input, Status.FAILED, List.of(reason), "");
   }
 
-  /** Skipped for words not yet typed ({@link Reason.Kind#PROSE}). */
-  static Outcome skipped(String input, String prose) {
-    return skipped(input, Reason.of(Reason.Kind.PROSE, prose));
-  }
-
-  /** Failed for words not yet typed ({@link Reason.Kind#PROSE}). */
-  static Outcome failed(String input, String prose) {
-    return failed(input, Reason.of(Reason.Kind.PROSE, prose));
-  }
-
   /** The report's {@code reason} column. */
   public String reasonText() {
     return Reason.text(reasons);

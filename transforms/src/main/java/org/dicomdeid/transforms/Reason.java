@@ -27,6 +27,7 @@ public record Reason(Kind kind, String detail) implements Serializable {
     LINK_LOOP("symbolic link loop: leads back to a folder that contains it; not followed (its"
         + " files are read under their other path)"),
     DICOMDIR("DICOMDIR (media directory), not an image"),
+    NOT_DICOM("not DICOM: %s"),
     // failed before the header was read
     NAME_NOT_OPENABLE("cannot be opened by name: its bytes are not valid in this JVM's file-name"
         + " encoding (%s); run through run-configs/direct.sh, which starts Java under a locale"
@@ -63,12 +64,7 @@ public record Reason(Kind kind, String detail) implements Serializable {
         + " values used"),
     FOLDER_DISAGREES_ON_MRN("folder name disagrees with PatientID; DICOM value used"),
     FOLDER_DISAGREES_ON_DATE("folder name disagrees with the study's CT date; DICOM value used"),
-    READ_THROUGH("read through: %s"),
-    /**
-     * Words not yet typed: the not-DICOM and unreadable-DICOM rows of {@link ExtractHeaders},
-     * whose kinds come from the codec's {@code DicomParseException}.
-     */
-    PROSE("%s");
+    READ_THROUGH("read through: %s");
 
     private final String before;
     private final String after;

@@ -68,7 +68,7 @@ class ReasonTest {
       entry(Reason.Kind.FOLDER_DISAGREES_ON_DATE, "",
           "folder name disagrees with the study's CT date; DICOM value used"),
       entry(Reason.Kind.READ_THROUGH, "a; b", "read through: a; b"),
-      entry(Reason.Kind.PROSE, "not DICOM: only 3 bytes", "not DICOM: only 3 bytes"));
+      entry(Reason.Kind.NOT_DICOM, "only 3 bytes", "not DICOM: only 3 bytes"));
 
   private static Map.Entry<Reason, String> entry(Reason.Kind kind, String detail, String words) {
     return Map.entry(Reason.of(kind, detail), words);

@@ -25,7 +25,7 @@ class WriteReportTest {
             Outcome.failed("/in/b", Reason.of(Reason.Kind.DUPLICATE_INSTANCE)),
             Outcome.written("/in/a,1", "S1/20200101/2.25.1/2.25.2/2.25.3.dcm",
                 List.of()),
-            Outcome.skipped("/in/c", "not DICOM: only 3 bytes"))
+            Outcome.skipped("/in/c", Reason.of(Reason.Kind.NOT_DICOM, "only 3 bytes")))
             .withCoder(Outcome.OutcomeCoder.of()))
         .apply(WriteReport.to(report.toString())))
         .isEqualTo(report.toString());

@@ -27,7 +27,7 @@ class WriteSortedCsvTest {
   void manySmallRunsMergeIntoTheSortedFile(TestPipeline p) throws Exception {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      outcomes.add(i % 7 == 0 ? Outcome.failed("/in/" + i, "reason " + i)
+      outcomes.add(i % 7 == 0 ? Outcome.failed("/in/" + i, Reason.of(Reason.Kind.DEID_FAILED, "reason " + i))
           : Outcome.written("/in/" + i, "S1/" + i + ".dcm", List.of()));
     }
     List<Outcome> shuffled = new ArrayList<>(outcomes);

@@ -11,8 +11,10 @@
 #   mixed    the series take five transfer syntaxes in turn: explicit LE, implicit LE,
 #            explicit BE, deflated, RLE (a fifth of the bytes deflated);
 #   native   the same without deflated: explicit LE, implicit LE, explicit BE, RLE.
-# A deflated file must be inflated and deflated again (its data set is one deflate stream and
-# the header in it changes); the second cohort shows what that costs.
+# A deflated file's data set is one deflate stream and the header in it changes: the engine
+# inflates it, deflates anew only the changed head and splices the input's own compressed blocks
+# of the rest behind it (DataSetEncoder.splicing(), README: Benchmarks); the second cohort shows
+# what deflated files still cost.
 # Every timed run starts with the files in the page cache (the generator just wrote them, and a
 # warm-up read follows) and with no earlier output, and ends with `sync`: a copy is done when its
 # bytes are on disk. Each figure is the median of REPS runs (default 3): on a shared machine a

@@ -6,7 +6,7 @@
 #   cp -r of the same tree (then sync)            at SMALL, MEDIUM and N files
 #   run-configs/direct.sh (DirectRunner)          at SMALL and MEDIUM files
 #   run-configs/flink-local.sh (embedded Flink)   at N files
-#   the local cluster: flink-cluster/start.sh 2, flink-cluster.sh --parallelism=4, at N files
+#   the local cluster: flink-cluster/start.sh 2, flink-cluster/submit.sh --parallelism=4, at N files
 # wall time, files/s, ms per file, wall time / cp -r, and the peak RSS of every JVM (the
 # client's from /usr/bin/time, the JobManager's and TaskManagers' from /proc/<pid>/status
 # VmHWM just before the cluster stops). Checks that every file was written (report rows).
@@ -122,7 +122,7 @@ if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
     { cat "$WORK/log/cluster-start.out" >&2; exit 1; }
   cluster_up=1
   ok=1
-  run_pipeline "cluster-$N" "$HERE/flink-cluster.sh" "$(cohort "$N")" --parallelism=4 || ok=0
+  run_pipeline "cluster-$N" "$HERE/flink-cluster/submit.sh" "$(cohort "$N")" --parallelism=4 || ok=0
   # the job's vertices with their records and bytes in and out (what crossed the shuffles)
   rest="http://127.0.0.1:${FLINK_REST_PORT:-8081}"
   for jid in $(curl -s --max-time 10 "$rest/jobs/overview" | grep -o '"jid":"[0-9a-f]*"' | cut -d'"' -f4); do

@@ -5,7 +5,7 @@
 #  3. de-identifies it with run-configs/direct.sh (DirectRunner), which creates the secret key;
 #  4. starts a local cluster (start.sh 2: one JobManager, two TaskManagers of 2 slots on
 #     127.0.0.1) in a run folder of its own, so a developer's cluster in .run is left alone;
-#  5. runs run-configs/flink-cluster.sh on the same cohort with the same key, --parallelism=4;
+#  5. runs run-configs/flink-cluster/submit.sh on the same cohort with the same key, --parallelism=4;
 #  6. checks through the REST API that the one new job FINISHED and that its subtasks ran on
 #     both TaskManagers (/jobs/overview, /jobs/<id>, /jobs/<id>/vertices/<vid>/taskmanagers);
 #  7. compares the de-identified tree and the mapping CSV byte for byte with the DirectRunner's,
@@ -81,14 +81,14 @@ json() { # json <url path> <python expression over j>
 jobs_before=$(json /jobs/overview 'print(" ".join(x["jid"] for x in j["jobs"]))') ||
   fail "GET /jobs/overview failed"
 
-step "FlinkRunner on the cluster: run-configs/flink-cluster.sh --parallelism=$PARALLELISM"
-FLINK_MASTER="127.0.0.1:$FLINK_REST_PORT" "$ROOT/run-configs/flink-cluster.sh" "${common[@]}" \
+step "FlinkRunner on the cluster: run-configs/flink-cluster/submit.sh --parallelism=$PARALLELISM"
+FLINK_MASTER="127.0.0.1:$FLINK_REST_PORT" "$ROOT/run-configs/flink-cluster/submit.sh" "${common[@]}" \
   --output="$work/flink/out" --mappingCsv="$work/flink/mapping.csv" \
   --reportCsv="$work/flink/report.csv" --parallelism="$PARALLELISM"
 flink_status=$?
-echo "flink-cluster.sh exit status $flink_status"
+echo "flink-cluster/submit.sh exit status $flink_status"
 [ "$flink_status" = "$direct_status" ] ||
-  fail "flink-cluster.sh exit status $flink_status, direct.sh $direct_status"
+  fail "flink-cluster/submit.sh exit status $flink_status, direct.sh $direct_status"
 
 step "REST API: the job finished and ran on all $TASKMANAGERS TaskManagers"
 curl -sf --max-time 10 "$rest/jobs/overview" > "$work/jobs-overview.json" ||

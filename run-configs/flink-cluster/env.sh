@@ -1,4 +1,4 @@
-# Settings shared by start.sh, stop.sh, ci-test.sh and ../flink-cluster.sh (sourced, not run).
+# Settings shared by start.sh, stop.sh, ci-test.sh and submit.sh (sourced, not run).
 # Every one can be overridden from the environment.
 
 FLINK_CLUSTER_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

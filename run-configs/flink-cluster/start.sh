@@ -154,5 +154,5 @@ done
 echo "flink cluster up: $registered TaskManager(s) registered; web UI and REST at $rest"
 curl -s --max-time 5 "$rest/overview"
 echo
-echo "submit:  run-configs/flink-cluster.sh --input=... --output=... (FLINK_MASTER=127.0.0.1:$FLINK_REST_PORT)"
+echo "submit:  run-configs/flink-cluster/submit.sh --input=... --output=... (FLINK_MASTER=127.0.0.1:$FLINK_REST_PORT)"
 echo "stop:    $FLINK_CLUSTER_HOME/stop.sh"

@@ -62,7 +62,7 @@ class ReadmeOptionsTest {
     String text = Files.readString(KO);
     assertTrue(text.contains("run-configs/direct.sh\n") || text.contains("run-configs/direct.sh  "),
         "the sample command");
-    assertTrue(text.contains("run-configs/web.sh"), "the web page");
+    assertTrue(text.contains("run-configs/web/start.sh"), "the web page");
   }
 
   @Test

@@ -3,11 +3,11 @@
 # run-configs/flink-cluster/start.sh, or any standalone/session cluster given by FLINK_MASTER.
 #
 #   run-configs/flink-cluster/start.sh                 # local cluster: 1 JobManager, 2 TaskManagers
-#   run-configs/flink-cluster.sh --input=/data/export --output=/data/deid \
+#   run-configs/flink-cluster/submit.sh --input=/data/export --output=/data/deid \
 #       --mappingCsv=/secure/mapping.csv --reportCsv=/secure/report.csv \
 #       --secretKeyFile=/secure/deid.key [--parallelism=4] [--options=...] [--allowBurnedIn]
 #   run-configs/flink-cluster/stop.sh
-#   FLINK_MASTER=flink-jm.example.org:8081 run-configs/flink-cluster.sh ...   # another cluster
+#   FLINK_MASTER=flink-jm.example.org:8081 run-configs/flink-cluster/submit.sh ...   # another cluster
 #
 # The same options as direct.sh (see there), plus any of Beam's FlinkRunner options such as
 # --parallelism=N. Without --input a small generated sample cohort is used, as with direct.sh.
@@ -24,7 +24,7 @@
 # Exit status: 0 every input written, skipped or quarantined; 1 some failed (see the report), the
 # pipeline failed or the cluster could not be reached; 2 bad options (or too few free slots).
 set -euo pipefail
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/../common.sh"
 FLINK_MASTER=${FLINK_MASTER:-127.0.0.1:${FLINK_REST_PORT:-8081}}
 
 # A --flinkMaster or --filesToStage on the command line wins over ours.
@@ -41,7 +41,7 @@ has_opt filesToStage "$@" || extra+=("--filesToStage=$JOB_JAR")
 # A cluster address (host:port, not [local] or [auto]) must answer before a 160 MB upload.
 if [[ "$master" =~ ^(https?://)?[A-Za-z0-9._-]+:[0-9]+$ ]]; then
   url=$master; [[ "$url" == http* ]] || url="http://$url"
-  command -v curl >/dev/null || { echo "flink-cluster.sh needs curl (apt-get install curl)" >&2; exit 1; }
+  command -v curl >/dev/null || { echo "flink-cluster/submit.sh needs curl (apt-get install curl)" >&2; exit 1; }
   if ! curl -s -o /dev/null --max-time 10 "$url/config"; then
     echo "no Flink cluster answers at $url: start the local one with" \
       "run-configs/flink-cluster/start.sh or set FLINK_MASTER=host:port" >&2

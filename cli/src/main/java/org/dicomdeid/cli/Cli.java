@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * The command line in front of Beam's parser: {@code --help} / {@code -h} print this tool's
- * options ({@link Help}); every option problem is reported at once ({@link OptionCheck}), with
- * exit status 2, before any pipeline or runner is built.
+ * The command line in front of Beam's parser: {@code --help} / {@code -h} print this tool's options
+ * ({@link Help}); every option problem is reported at once ({@link OptionCheck}), with exit status
+ * 2, before any pipeline or runner is built.
  */
 final class Cli {
   private Cli() {}
@@ -49,7 +49,8 @@ final class Cli {
       err.println("bad options: " + problems.size() + " problems");
       problems.forEach(p -> err.println("  - " + p));
     }
-    err.println("(nothing was read or written; run with --help for every option, its default "
-        + "and an example)");
+    err.println(
+        "(nothing was read or written; run with --help for every option, its default "
+            + "and an example)");
   }
 }

@@ -9,29 +9,54 @@ import org.dicomdeid.pipeline.DeidOptions;
 /**
  * Every option of this tool's command line, as {@code --help} shows it and {@link OptionCheck}
  * checks it: its group, the kind of value it takes, its default and one example. The options of
- * {@link DeidOptions} take their description from its {@code @Description}; the runner options
- * are Beam's own and are described here.
+ * {@link DeidOptions} take their description from its {@code @Description}; the runner options are
+ * Beam's own and are described here.
  */
 enum CliOption {
-  INPUT("input", Group.FILES, Kind.LIST, "none: a generated sample cohort, to try the tool",
-      "--input=/data/export", null),
+  INPUT(
+      "input",
+      Group.FILES,
+      Kind.LIST,
+      "none: a generated sample cohort, to try the tool",
+      "--input=/data/export",
+      null),
   OUTPUT("output", Group.FILES, Kind.PATH, null, "--output=/data/deid", null),
   OVERWRITE("overwrite", Group.FILES, Kind.BOOLEAN, null, "--overwrite", null),
   MAPPING_CSV("mappingCsv", Group.PHI, Kind.PATH, null, "--mappingCsv=/secure/mapping.csv", null),
   REPORT_CSV("reportCsv", Group.PHI, Kind.PATH, null, "--reportCsv=/secure/report.csv", null),
-  SECRET_KEY_FILE("secretKeyFile", Group.PHI, Kind.PATH, null, "--secretKeyFile=/secure/deid.key",
-      null),
+  SECRET_KEY_FILE(
+      "secretKeyFile", Group.PHI, Kind.PATH, null, "--secretKeyFile=/secure/deid.key", null),
   SUBJECT_PREFIX("subjectPrefix", Group.DEID, Kind.TEXT, null, "--subjectPrefix=KUH", null),
   SUBJECT_DIGITS("subjectDigits", Group.DEID, Kind.NUMBER, null, "--subjectDigits=8", null),
-  OPTIONS("options", Group.DEID, Kind.LIST, "retainLongFullDates",
-      "--options=retainDeviceIdentity,retainLongModifiedDates", null),
+  OPTIONS(
+      "options",
+      Group.DEID,
+      Kind.LIST,
+      "retainLongFullDates",
+      "--options=retainDeviceIdentity,retainLongModifiedDates",
+      null),
   ALLOW_BURNED_IN("allowBurnedIn", Group.DEID, Kind.BOOLEAN, null, "--allowBurnedIn", null),
-  RUNNER("runner", Group.RUNNERS, Kind.TEXT, "DirectRunner", "--runner=FlinkRunner",
+  RUNNER(
+      "runner",
+      Group.RUNNERS,
+      Kind.TEXT,
+      "DirectRunner",
+      "--runner=FlinkRunner",
       "DirectRunner (this machine) or FlinkRunner (embedded, or a cluster with --flinkMaster)."),
-  FLINK_MASTER("flinkMaster", Group.RUNNERS, Kind.TEXT, "[auto]: embedded Flink",
-      "--flinkMaster=127.0.0.1:8081", "FlinkRunner: the cluster's REST address, host:port."),
-  PARALLELISM("parallelism", Group.RUNNERS, Kind.NUMBER, "the cluster's default",
-      "--parallelism=4", "FlinkRunner: parallel subtasks per stage, at most the free slots."),
+  FLINK_MASTER(
+      "flinkMaster",
+      Group.RUNNERS,
+      Kind.TEXT,
+      "[auto]: embedded Flink",
+      "--flinkMaster=127.0.0.1:8081",
+      "FlinkRunner: the cluster's REST address, host:port."),
+  PARALLELISM(
+      "parallelism",
+      Group.RUNNERS,
+      Kind.NUMBER,
+      "the cluster's default",
+      "--parallelism=4",
+      "FlinkRunner: parallel subtasks per stage, at most the free slots."),
   PROGRESS("progress", Group.RUNNERS, Kind.BOOLEAN, null, "--progress=false", null);
 
   /** The groups of --help, in order. */
@@ -49,7 +74,13 @@ enum CliOption {
   }
 
   /** The kind of value; a LIST may be given several times, its values are merged. */
-  enum Kind { PATH, TEXT, NUMBER, BOOLEAN, LIST }
+  enum Kind {
+    PATH,
+    TEXT,
+    NUMBER,
+    BOOLEAN,
+    LIST
+  }
 
   final String name;
   final Group group;
@@ -58,8 +89,8 @@ enum CliOption {
   final String example;
   private final String description;
 
-  CliOption(String name, Group group, Kind kind, String defaultText, String example,
-      String description) {
+  CliOption(
+      String name, Group group, Kind kind, String defaultText, String example, String description) {
     this.name = name;
     this.group = group;
     this.kind = kind;
@@ -104,8 +135,9 @@ enum CliOption {
     Default.String s = g.getAnnotation(Default.String.class);
     Default.Integer i = g.getAnnotation(Default.Integer.class);
     Default.Boolean b = g.getAnnotation(Default.Boolean.class);
-    return s != null ? s.value() : i != null ? String.valueOf(i.value())
-        : b != null ? String.valueOf(b.value()) : "none";
+    return s != null
+        ? s.value()
+        : i != null ? String.valueOf(i.value()) : b != null ? String.valueOf(b.value()) : "none";
   }
 
   /** The DeidOptions getter of this option; runner options have none. */

@@ -17,8 +17,10 @@ final class ConsoleListener implements RunListener {
 
   @Override
   public void keyCreated(String secretKeyFile) {
-    console.println("created secret key " + keyFileAsGiven
-        + " (keep it with the mapping CSV: same key, same subjects and UIDs)");
+    console.println(
+        "created secret key "
+            + keyFileAsGiven
+            + " (keep it with the mapping CSV: same key, same subjects and UIDs)");
   }
 
   @Override

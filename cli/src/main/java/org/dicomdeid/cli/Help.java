@@ -20,10 +20,12 @@ final class Help {
     out.println("      --mappingCsv=/secure/mapping.csv --reportCsv=/secure/report.csv \\");
     out.println("      --secretKeyFile=/secure/deid.key [more options]");
     out.println();
-    out.println("Options are written --name=value (no space). Booleans take true/false, yes/no,"
-        + " on/off, 1/0;");
-    out.println("--name alone means true. --input and --options may be repeated: their values "
-        + "are merged.");
+    out.println(
+        "Options are written --name=value (no space). Booleans take true/false, yes/no,"
+            + " on/off, 1/0;");
+    out.println(
+        "--name alone means true. --input and --options may be repeated: their values "
+            + "are merged.");
     for (CliOption.Group g : CliOption.Group.values()) {
       out.println();
       out.println(g.title + ":");
@@ -36,10 +38,12 @@ final class Help {
       }
     }
     out.println();
-    out.println("Exit status: 0 every input written, unchanged, skipped or quarantined; 1 some "
-        + "input failed");
-    out.println("(see the report) or the pipeline failed; 2 bad options. Beam's own options: "
-        + "--help=beam.");
+    out.println(
+        "Exit status: 0 every input written, unchanged, skipped or quarantined; 1 some "
+            + "input failed");
+    out.println(
+        "(see the report) or the pipeline failed; 2 bad options. Beam's own options: "
+            + "--help=beam.");
   }
 
   private static void wrap(String text, PrintStream out) {
@@ -66,8 +70,11 @@ final class Help {
     }
     Class<? extends PipelineOptions> c = BeamOptionNames.named(which);
     if (c == null) {
-      err.println("bad options: --help=" + which + ": no such options class; write --help for "
-          + "this tool's options, --help=beam for Beam's classes");
+      err.println(
+          "bad options: --help="
+              + which
+              + ": no such options class; write --help for "
+              + "this tool's options, --help=beam for Beam's classes");
       return 2;
     }
     PipelineOptionsFactory.printHelp(out, c);

@@ -27,14 +27,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(execute(args, console(System.out, FileDescriptor.out),
-        console(System.err, FileDescriptor.err)));
+    System.exit(
+        execute(
+            args,
+            console(System.out, FileDescriptor.out),
+            console(System.err, FileDescriptor.err)));
   }
 
   /**
-   * Under the scripts' byte-preserving locale a path string holds one char per byte of the
-   * name: printed as ISO-8859-1 it is the name's own bytes again (every message is ASCII
-   * around the paths), so a Korean folder name reads as it was typed.
+   * Under the scripts' byte-preserving locale a path string holds one char per byte of the name:
+   * printed as ISO-8859-1 it is the name's own bytes again (every message is ASCII around the
+   * paths), so a Korean folder name reads as it was typed.
    */
   private static PrintStream console(PrintStream standard, FileDescriptor fd) {
     return FileNames.everyNameReadable()
@@ -51,8 +54,7 @@ public final class Main {
     PipelineOptionsFactory.register(DeidOptions.class);
     DeidOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(cli.args()).withValidation()
-          .as(DeidOptions.class);
+      options = PipelineOptionsFactory.fromArgs(cli.args()).withValidation().as(DeidOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("bad options: " + e.getMessage());
       return 2;
@@ -60,8 +62,8 @@ public final class Main {
     try {
       SampleRun sample = options.getInput() == null ? SampleRun.prepare(options, out) : null;
       DeidSettings settings = DeidSettings.from(options);
-      RunSummary summary = DeidRun.run(settings, options,
-          new ConsoleListener(err, options.getSecretKeyFile()));
+      RunSummary summary =
+          DeidRun.run(settings, options, new ConsoleListener(err, options.getSecretKeyFile()));
       print(summary, out);
       if (sample != null && summary.failed() == sample.plantedBroken()) {
         sample.printNext(out);
@@ -86,10 +88,16 @@ public final class Main {
 
   /** The run's last lines: counts and where things went, never a path of an input. */
   static void print(RunSummary s, PrintStream out) {
-    out.printf("done in %.1f s: %d inputs: %d written, %d unchanged (identical output already "
-        + "there), %d skipped, %d quarantined, %d failed%n", s.millis() / 1000.0, s.inputs(),
-        s.count(Status.WRITTEN), s.count(Status.UNCHANGED), s.count(Status.SKIPPED),
-        s.count(Status.QUARANTINED), s.failed());
+    out.printf(
+        "done in %.1f s: %d inputs: %d written, %d unchanged (identical output already "
+            + "there), %d skipped, %d quarantined, %d failed%n",
+        s.millis() / 1000.0,
+        s.inputs(),
+        s.count(Status.WRITTEN),
+        s.count(Status.UNCHANGED),
+        s.count(Status.SKIPPED),
+        s.count(Status.QUARANTINED),
+        s.failed());
     out.println("  de-identified tree: " + s.output());
     out.println("  mapping CSV (PHI, 0600): " + s.mappingCsv());
     out.println("  report CSV (PHI, 0600): " + s.reportCsv());

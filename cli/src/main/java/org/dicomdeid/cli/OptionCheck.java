@@ -8,19 +8,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.dicomdeid.rules.OptionChoice;
 import org.dicomdeid.pipeline.DeidSettings;
+import org.dicomdeid.rules.OptionChoice;
 
 /**
  * Checks a command line before anything else is loaded: every problem at once, each with what to
- * write instead, and the arguments as Beam's parser takes them (booleans spelled true/false, a
- * list option given twice merged into one). Names this tool does not know are looked up among
- * Beam's registered options only when there are any (that lookup loads Beam, about a second).
+ * write instead, and the arguments as Beam's parser takes them (booleans spelled true/false, a list
+ * option given twice merged into one). Names this tool does not know are looked up among Beam's
+ * registered options only when there are any (that lookup loads Beam, about a second).
  */
 final class OptionCheck {
   /** The spellings a boolean option takes, e.g. {@code --allowBurnedIn=yes}. */
-  static final Map<String, Boolean> BOOLEANS = Map.of("true", true, "false", false, "yes", true,
-      "no", false, "on", true, "off", false, "1", true, "0", false);
+  static final Map<String, Boolean> BOOLEANS =
+      Map.of(
+          "true", true, "false", false, "yes", true, "no", false, "on", true, "off", false, "1",
+          true, "0", false);
 
   /**
    * The outcome.
@@ -50,8 +52,11 @@ final class OptionCheck {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--") || a.length() == 2) {
-        problems.add("'" + a + "' is not an option: options are written --name=value "
-            + "(two dashes, no space around =)");
+        problems.add(
+            "'"
+                + a
+                + "' is not an option: options are written --name=value "
+                + "(two dashes, no space around =)");
         continue;
       }
       int eq = a.indexOf('=');
@@ -65,11 +70,13 @@ final class OptionCheck {
       }
       CliOption o = known.get();
       String next = i + 1 < args.length ? args[i + 1] : null;
-      boolean nextIsValue = next != null && !next.startsWith("--")
-          && (o.kind != CliOption.Kind.BOOLEAN || BOOLEANS.containsKey(lower(next)));
+      boolean nextIsValue =
+          next != null
+              && !next.startsWith("--")
+              && (o.kind != CliOption.Kind.BOOLEAN || BOOLEANS.containsKey(lower(next)));
       if (value == null && nextIsValue) {
-        problems.add("--" + name + " " + next + ": write --" + name + "=" + next
-            + " (with = and no space)");
+        problems.add(
+            "--" + name + " " + next + ": write --" + name + "=" + next + " (with = and no space)");
         given.computeIfAbsent(o, k -> new ArrayList<>()).add(next);
         i++;
       } else if (value == null && o.kind != CliOption.Kind.BOOLEAN) {
@@ -93,8 +100,11 @@ final class OptionCheck {
       if (problem != null) {
         problems.add(problem);
       } else {
-        out.add("--" + o.name + "=" + (o.kind == CliOption.Kind.BOOLEAN
-            ? BOOLEANS.get(lower(value)) : value));
+        out.add(
+            "--"
+                + o.name
+                + "="
+                + (o.kind == CliOption.Kind.BOOLEAN ? BOOLEANS.get(lower(value)) : value));
       }
     }
     out.addAll(others);
@@ -106,9 +116,15 @@ final class OptionCheck {
       return String.join(",", values);
     }
     if (new LinkedHashSet<>(values).size() > 1) {
-      problems.add("--" + o.name + " is given " + values.size() + " times ("
-          + String.join(", ", values) + "): give it once"
-          + (o == CliOption.OPTIONS ? "" : ", e.g. " + o.example));
+      problems.add(
+          "--"
+              + o.name
+              + " is given "
+              + values.size()
+              + " times ("
+              + String.join(", ", values)
+              + "): give it once"
+              + (o == CliOption.OPTIONS ? "" : ", e.g. " + o.example));
       return null;
     }
     return values.get(0);
@@ -119,9 +135,20 @@ final class OptionCheck {
     String v = value.strip();
     switch (o.kind) {
       case BOOLEAN:
-        return BOOLEANS.containsKey(lower(v)) ? null : "--" + o.name + "=" + value
-            + ": write --" + o.name + "=true or --" + o.name + "=false (yes/no, on/off and 1/0 "
-            + "are taken too; --" + o.name + " alone means true)";
+        return BOOLEANS.containsKey(lower(v))
+            ? null
+            : "--"
+                + o.name
+                + "="
+                + value
+                + ": write --"
+                + o.name
+                + "=true or --"
+                + o.name
+                + "=false (yes/no, on/off and 1/0 "
+                + "are taken too; --"
+                + o.name
+                + " alone means true)";
       case NUMBER:
         try {
           Integer.parseInt(v);
@@ -129,7 +156,8 @@ final class OptionCheck {
           return "--" + o.name + "=" + value + ": write a whole number, e.g. " + o.example;
         }
         return o == CliOption.SUBJECT_DIGITS
-            ? DeidSettings.digitsProblem(Integer.parseInt(v)) : null;
+            ? DeidSettings.digitsProblem(Integer.parseInt(v))
+            : null;
       case PATH:
         return v.isEmpty() ? "--" + o.name + " is empty: write a path, e.g. " + o.example : null;
       case LIST:
@@ -156,8 +184,13 @@ final class OptionCheck {
     for (CliOption o : CliOption.values()) {
       if (o.requiredWithInput() && !given.containsKey(o)) {
         String what = o.description().replaceAll("\\.$", "");
-        problems.add("--" + o.name + " is required with --input: " + lowerFirst(what)
-            + "; e.g. " + o.example);
+        problems.add(
+            "--"
+                + o.name
+                + " is required with --input: "
+                + lowerFirst(what)
+                + "; e.g. "
+                + o.example);
       }
     }
   }
@@ -169,8 +202,12 @@ final class OptionCheck {
     Set<String> beam = BeamOptionNames.all();
     for (String name : unknown) {
       if (!beam.contains(name)) {
-        problems.add("--" + name + " is not an option" + suggestion(name)
-            + " (--help lists this tool's options, --help=beam Beam's)");
+        problems.add(
+            "--"
+                + name
+                + " is not an option"
+                + suggestion(name)
+                + " (--help lists this tool's options, --help=beam Beam's)");
       }
     }
   }

@@ -37,18 +37,27 @@ record SampleRun(Path folder, int plantedBroken) {
       options.setSecretKeyFile(phi.resolve("secret.key").toString());
     }
     int broken = m.filesOfKind(GeneratedFile.BAD).size();
-    out.printf("sample cohort (no --input given): %d files of %d patients with planted PHI, "
-        + "%d broken and %d non-DICOM on purpose, in %s%n", m.files().size(), m.mrns().size(),
-        broken, m.filesOfKind(GeneratedFile.NOT_DICOM).size(), export);
+    out.printf(
+        "sample cohort (no --input given): %d files of %d patients with planted PHI, "
+            + "%d broken and %d non-DICOM on purpose, in %s%n",
+        m.files().size(),
+        m.mrns().size(),
+        broken,
+        m.filesOfKind(GeneratedFile.NOT_DICOM).size(),
+        export);
     return new SampleRun(dir, broken);
   }
 
   /** The sample's last lines: why its failures do not fail the run, and the command for real. */
   void printNext(PrintStream out) {
-    out.println("the " + plantedBroken + " failed inputs are the sample's broken files, planted "
-        + "on purpose: exit status 0 (with your own --input, any failed input gives 1)");
-    out.println("next, your own export: run-configs/direct.sh --input=/data/export "
-        + "--output=/data/deid --mappingCsv=/secure/mapping.csv --reportCsv=/secure/report.csv "
-        + "--secretKeyFile=/secure/deid.key   (--help for every option)");
+    out.println(
+        "the "
+            + plantedBroken
+            + " failed inputs are the sample's broken files, planted "
+            + "on purpose: exit status 0 (with your own --input, any failed input gives 1)");
+    out.println(
+        "next, your own export: run-configs/direct.sh --input=/data/export "
+            + "--output=/data/deid --mappingCsv=/secure/mapping.csv --reportCsv=/secure/report.csv "
+            + "--secretKeyFile=/secure/deid.key   (--help for every option)");
   }
 }

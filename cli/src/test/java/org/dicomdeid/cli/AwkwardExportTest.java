@@ -1,6 +1,5 @@
 package org.dicomdeid.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every regular file of an awkward export gets one report row, whatever bytes its name holds and
  * whatever the user's locale, when Java is started as the run scripts start it
  * (run-configs/bytes-locale.sh); each row's path turns back into the file's exact bytes. Without
- * that locale, names Java cannot hold are failed with the reason, never dropped. Links: each
- * real file read once, a loop reported once, exit 0. The pipeline runs in child JVMs: the
- * locale is fixed when a JVM starts.
+ * that locale, names Java cannot hold are failed with the reason, never dropped. Links: each real
+ * file read once, a loop reported once, exit 0. The pipeline runs in child JVMs: the locale is
+ * fixed when a JVM starts.
  */
 class AwkwardExportTest {
   @TempDir static Path dir;
@@ -48,7 +47,8 @@ class AwkwardExportTest {
         bytesLocale.put(line.substring(0, eq), line.substring(eq + 1));
       }
     }
-    ExternalTools.require(bytesLocale.containsKey("LOCPATH"),
+    ExternalTools.require(
+        bytesLocale.containsKey("LOCPATH"),
         "cannot build the byte-preserving locale (" + out.trim() + "): apt-get install locales");
     Process b = start("C", true, dir.resolve("build.log"), AwkwardTree.class, dir.toString());
     assertEquals(0, b.waitFor(), Files.readString(dir.resolve("build.log")));
@@ -83,8 +83,8 @@ class AwkwardExportTest {
     int status = pipeline("C", false, run, dir.resolve(AwkwardTree.EXPORT).toString());
     List<CSVRecord> rows = rows(run);
     assertEquals(files.size(), rows.size(), "one row per regular file");
-    long unopenable = rows.stream()
-        .filter(r -> r.get("reason").startsWith("cannot be opened by name")).count();
+    long unopenable =
+        rows.stream().filter(r -> r.get("reason").startsWith("cannot be opened by name")).count();
     assertTrue(unopenable > 0, "some names are not ASCII");
     assertEquals(1, status);
   }
@@ -121,14 +121,13 @@ class AwkwardExportTest {
   private static int pipeline(String lang, boolean byteLocale, Path run, String input)
       throws Exception {
     Files.createDirectories(run);
-    Process p = start(lang, byteLocale, run.resolve("run.log"), Main.class,
-        Runs.args(run, input));
+    Process p = start(lang, byteLocale, run.resolve("run.log"), Main.class, Runs.args(run, input));
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run ends");
     return p.exitValue();
   }
 
-  private static Process start(String lang, boolean byteLocale, Path log, Class<?> main,
-      String... args) throws IOException {
+  private static Process start(
+      String lang, boolean byteLocale, Path log, Class<?> main, String... args) throws IOException {
     List<String> options = new ArrayList<>(List.of("-Xmx512m"));
     if (byteLocale) {
       options.add(bytesLocale.get("JAVA_TEXT_OPTS"));
@@ -150,8 +149,14 @@ class AwkwardExportTest {
     assertTrue(Files.exists(report), Files.readString(run.resolve("run.log")));
     List<CSVRecord> rows = new ArrayList<>();
     try (var r = Files.newBufferedReader(report);
-        var p = org.apache.commons.csv.CSVParser.parse(r, org.apache.commons.csv.CSVFormat.DEFAULT
-            .builder().setHeader().setSkipHeaderRecord(true).get())) {
+        var p =
+            org.apache.commons.csv.CSVParser.parse(
+                r,
+                org.apache.commons.csv.CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get())) {
       p.forEach(rows::add);
     }
     return rows;

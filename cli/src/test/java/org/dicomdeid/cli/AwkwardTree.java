@@ -13,12 +13,11 @@ import org.dicomdeid.sample.CohortSpec;
 
 /**
  * Builds the awkward exports of {@link AwkwardExportTest} in a child JVM started under the
- * byte-preserving locale (a JVM under UTF-8 cannot create a name that is not UTF-8):
- * {@code <dir>/export[1]{x}}, the sample cohort renamed into names in CP949, Latin-1, invalid
- * UTF-8, with newlines, CR, commas, quotes, glob characters, '%', control characters and 250
- * bytes; and {@code <dir>/loops}, a clean cohort with a link loop, a link to a visit folder and
- * a second link to one file. Writes {@code <tree>.hex}: the bytes of every regular file's path,
- * in hex, one a line.
+ * byte-preserving locale (a JVM under UTF-8 cannot create a name that is not UTF-8): {@code
+ * <dir>/export[1]{x}}, the sample cohort renamed into names in CP949, Latin-1, invalid UTF-8, with
+ * newlines, CR, commas, quotes, glob characters, '%', control characters and 250 bytes; and {@code
+ * <dir>/loops}, a clean cohort with a link loop, a link to a visit folder and a second link to one
+ * file. Writes {@code <tree>.hex}: the bytes of every regular file's path, in hex, one a line.
  */
 public final class AwkwardTree {
   static final String EXPORT = "export[1]{x}";
@@ -49,8 +48,8 @@ public final class AwkwardTree {
 
   public static void main(String[] args) throws IOException {
     if (!"ISO-8859-1".equals(System.getProperty("sun.jnu.encoding"))) {
-      System.err.println("run under the byte-preserving locale, not "
-          + System.getProperty("sun.jnu.encoding"));
+      System.err.println(
+          "run under the byte-preserving locale, not " + System.getProperty("sun.jnu.encoding"));
       System.exit(3);
     }
     Path dir = Path.of(args[0]);
@@ -101,7 +100,8 @@ public final class AwkwardTree {
   private static List<Path> regularFiles(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
       return s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .sorted().toList();
+          .sorted()
+          .toList();
     }
   }
 

@@ -3,7 +3,6 @@ package org.dicomdeid.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.InputStream;
@@ -37,8 +36,9 @@ class BadInputTest {
 
   @Test
   void everyBadFileIsReportedAndTheGoodOnesAreWritten() throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(61L, 2, 1, 2, 2, 16, 16, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(61L, 2, 1, 2, 2, 16, 16, false, false));
     Path strays = Files.createDirectories(dir.resolve("export/KU55555_20200102"));
     Map<Path, Expect> bad = new LinkedHashMap<>();
 
@@ -46,22 +46,30 @@ class BadInputTest {
     Path goodOwn = write(strays, "GOOD.dcm", good);
 
     bad.put(write(strays, "EMPTY", new byte[0]), new Expect("skipped", "not DICOM"));
-    bad.put(write(strays, "notes.txt", "Export of KU55555.\n".getBytes(StandardCharsets.US_ASCII)),
+    bad.put(
+        write(strays, "notes.txt", "Export of KU55555.\n".getBytes(StandardCharsets.US_ASCII)),
         new Expect("skipped", "not DICOM"));
-    bad.put(write(strays, "DICOMDIR", TestImages.dicomdir()),
+    bad.put(
+        write(strays, "DICOMDIR", TestImages.dicomdir()),
         new Expect("skipped", "DICOMDIR (media directory), not an image"));
-    bad.put(write(strays, "cut_preamble", Arrays.copyOf(good, 100)),
+    bad.put(
+        write(strays, "cut_preamble", Arrays.copyOf(good, 100)),
         new Expect("skipped", "not DICOM"));
-    bad.put(write(strays, "cut_meta", Arrays.copyOf(good, 150)),
+    bad.put(
+        write(strays, "cut_meta", Arrays.copyOf(good, 150)),
         new Expect("failed", "unreadable DICOM"));
     int name = TestImages.indexOf(good, TestImages.elementStart(Tags.PatientName, "PN"));
-    bad.put(write(strays, "cut_element", Arrays.copyOf(good, name + 11)),
+    bad.put(
+        write(strays, "cut_element", Arrays.copyOf(good, name + 11)),
         new Expect("failed", "unreadable DICOM"));
-    int seq = TestImages.indexOf(good, TestImages.elementStart(
-        TestImages.REFERENCED_IMAGE_SEQUENCE, "SQ"));
-    bad.put(write(strays, "cut_sequence", Arrays.copyOf(good, seq + 30)),
+    int seq =
+        TestImages.indexOf(
+            good, TestImages.elementStart(TestImages.REFERENCED_IMAGE_SEQUENCE, "SQ"));
+    bad.put(
+        write(strays, "cut_sequence", Arrays.copyOf(good, seq + 30)),
         new Expect("failed", "unreadable DICOM"));
-    bad.put(write(strays, "cut_pixels", Arrays.copyOf(good, good.length - 10)),
+    bad.put(
+        write(strays, "cut_pixels", Arrays.copyOf(good, good.length - 10)),
         new Expect("failed", "unreadable DICOM"));
     byte[] liar = good.clone();
     int pixelLength = TestImages.indexOf(liar, TestImages.elementStart(Tags.PixelData, "OW")) + 8;
@@ -76,17 +84,20 @@ class BadInputTest {
     unknownVr[name + 5] = 'Z';
     bad.put(write(strays, "unknown_vr", unknownVr), new Expect("failed", "unreadable DICOM"));
 
-    Path deep = write(strays, "nested_5000", TestImages.image("KU55555", 2,
-        TestImages.nested(5000)));
+    Path deep =
+        write(strays, "nested_5000", TestImages.image("KU55555", 2, TestImages.nested(5000)));
     byte[] hugeHeaderPixels = TestImages.pixels(64);
-    Path huge = write(strays, "rows_65535", TestImages.image("KU55555", 3, 65535, 65535,
-        hugeHeaderPixels, w -> { }));
+    Path huge =
+        write(
+            strays,
+            "rows_65535",
+            TestImages.image("KU55555", 3, 65535, 65535, hugeHeaderPixels, w -> {}));
 
     Path fifo = strays.resolve("a_fifo");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertEquals(0, mk.waitFor());
-    Path dangling = Files.createSymbolicLink(strays.resolve("dangling.dcm"),
-        strays.resolve("gone.dcm"));
+    Path dangling =
+        Files.createSymbolicLink(strays.resolve("dangling.dcm"), strays.resolve("gone.dcm"));
     Path loopDir = Files.createDirectories(strays.resolve("loop"));
     Files.createSymbolicLink(loopDir.resolve("again"), loopDir);
 
@@ -99,15 +110,23 @@ class BadInputTest {
     assertEquals(1, run.status(), run.out() + run.err());
     Map<String, CSVRecord> report = Runs.report(dir.resolve("phi/report.csv"));
     StringBuilder wrong = new StringBuilder();
-    bad.forEach((path, e) -> {
-      CSVRecord row = report.get(path.toString());
-      if (row == null || !row.get("status").equals(e.status())
-          || row.get("reason").contains("KU55555") // reasons name the problem, never a value
-          || !row.get("reason").contains(e.reason()) || !row.get("output").isEmpty()) {
-        wrong.append('\n').append(path.getFileName()).append(": expected ").append(e)
-            .append(", got ").append(row == null ? "no row" : row.toMap());
-      }
-    });
+    bad.forEach(
+        (path, e) -> {
+          CSVRecord row = report.get(path.toString());
+          if (row == null
+              || !row.get("status").equals(e.status())
+              || row.get("reason").contains("KU55555") // reasons name the problem, never a value
+              || !row.get("reason").contains(e.reason())
+              || !row.get("output").isEmpty()) {
+            wrong
+                .append('\n')
+                .append(path.getFileName())
+                .append(": expected ")
+                .append(e)
+                .append(", got ")
+                .append(row == null ? "no row" : row.toMap());
+          }
+        });
     assertEquals("", wrong.toString(), String.join("\n", report.keySet()));
     // Beam's local match lists regular files only: a FIFO is never opened (opening it would
     // block a worker forever) and is not an input, so it has no row; the run got here.
@@ -126,23 +145,29 @@ class BadInputTest {
     // Rows x Columns say 8 GB, Pixel Data holds 64 bytes consistent with the file: the engine
     // never sizes anything from Rows/Columns, copies the 64 bytes as they are, and writes it.
     TreeChecks.assertWritten(dir, huge.toString(), "KU55555");
-    assertArrayEquals(hugeHeaderPixels, pixelData(dir.resolve("deid")
-        .resolve(report.get(huge.toString()).get("output"))));
+    assertArrayEquals(
+        hugeHeaderPixels,
+        pixelData(dir.resolve("deid").resolve(report.get(huge.toString()).get("output"))));
     // the symlink loop is not followed forever; a link whose target vanished is not a crash
     assertFalse(report.keySet().stream().anyMatch(p -> p.contains("/loop/again/again/")));
-    assertEquals(report.size(), Files.readString(dir.resolve("phi/report.csv")).lines().count()
-        - 1);
+    assertEquals(
+        report.size(), Files.readString(dir.resolve("phi/report.csv")).lines().count() - 1);
   }
 
   @Test
   void anUnreadableFileFailsWithPermissionDenied() throws Exception {
-    assumeFalse("root".equals(System.getProperty("user.name")),
+    assumeFalse(
+        "root".equals(System.getProperty("user.name")),
         "running as root: chmod 000 does not deny root, so an unreadable file cannot be made"
             + " here; ReadProblemsTest checks the reason the report gives for one");
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(62L, 1, 1, 1, 2, 16, 16, false, false));
-    Path locked = write(Files.createDirectories(dir.resolve("export/KU1_20200101")), "LOCKED",
-        TestImages.image("KU1", 9, w -> { }));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(62L, 1, 1, 1, 2, 16, 16, false, false));
+    Path locked =
+        write(
+            Files.createDirectories(dir.resolve("export/KU1_20200101")),
+            "LOCKED",
+            TestImages.image("KU1", 9, w -> {}));
     Files.setPosixFilePermissions(locked, java.util.Set.of());
     CliRuns.Result run = CliRuns.main(Runs.args(dir, cohort.root().toString()));
     assertEquals(1, run.status(), run.err());

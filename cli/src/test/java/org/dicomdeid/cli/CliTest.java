@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.dicomdeid.rules.DeidConfig;
 import org.dicomdeid.pipeline.DeidOptions;
+import org.dicomdeid.rules.DeidConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +31,8 @@ class CliTest {
     }
     for (CliOption o : CliOption.values()) {
       assertTrue(help.out().contains("\n  --" + o.name + "\n"), o.name);
-      assertTrue(help.out().contains("default: " + o.defaultText() + "    example: " + o.example),
-          o.name);
+      assertTrue(
+          help.out().contains("default: " + o.defaultText() + "    example: " + o.example), o.name);
     }
     assertFalse(help.out().contains("Dataflow"), "no Beam options in --help");
     assertFalse(help.out().contains("GcpOptions"), "no Beam options in --help");
@@ -46,36 +46,51 @@ class CliTest {
 
   @Test
   void helpCoversExactlyTheOptionsOfDeidOptions() {
-    Set<String> declared = Arrays.stream(DeidOptions.class.getDeclaredMethods())
-        .map(Method::getName).filter(n -> n.startsWith("get"))
-        .map(n -> Character.toLowerCase(n.charAt(3)) + n.substring(4))
-        .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> listed = Arrays.stream(CliOption.values())
-        .filter(o -> o.group != CliOption.Group.RUNNERS || o == CliOption.PROGRESS)
-        .map(o -> o.name).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> declared =
+        Arrays.stream(DeidOptions.class.getDeclaredMethods())
+            .map(Method::getName)
+            .filter(n -> n.startsWith("get"))
+            .map(n -> Character.toLowerCase(n.charAt(3)) + n.substring(4))
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> listed =
+        Arrays.stream(CliOption.values())
+            .filter(o -> o.group != CliOption.Group.RUNNERS || o == CliOption.PROGRESS)
+            .map(o -> o.name)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(declared, listed);
-    assertTrue(BeamOptionNames.all().containsAll(Arrays.stream(CliOption.values())
-        .map(o -> o.name).toList()), "every option is one Beam's parser takes");
+    assertTrue(
+        BeamOptionNames.all()
+            .containsAll(Arrays.stream(CliOption.values()).map(o -> o.name).toList()),
+        "every option is one Beam's parser takes");
   }
 
   @Test
   void everyProblemIsNamedAtOnceWithWhatToWrite() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
-    CliRuns.Result r = CliRuns.main("--input", in.toString(), "--allowBurnedIn=maybe",
-        "--options=retainUids", "--output=/a", "--output=/b", "--subjectDigits=x",
-        "--mappingcsv=/x", "stray");
+    CliRuns.Result r =
+        CliRuns.main(
+            "--input",
+            in.toString(),
+            "--allowBurnedIn=maybe",
+            "--options=retainUids",
+            "--output=/a",
+            "--output=/b",
+            "--subjectDigits=x",
+            "--mappingcsv=/x",
+            "stray");
     assertEquals(2, r.status(), r.err());
-    List<String> expected = List.of(
-        "--input " + in + ": write --input=" + in + " (with = and no space)",
-        "--allowBurnedIn=maybe: write --allowBurnedIn=true or --allowBurnedIn=false",
-        "--options: retainUids is not offered",
-        "--output is given 2 times (/a, /b): give it once",
-        "--subjectDigits=x: write a whole number",
-        "--mappingcsv is not an option: did you mean --mappingCsv?",
-        "'stray' is not an option",
-        "--mappingCsv is required with --input",
-        "--reportCsv is required with --input",
-        "--secretKeyFile is required with --input");
+    List<String> expected =
+        List.of(
+            "--input " + in + ": write --input=" + in + " (with = and no space)",
+            "--allowBurnedIn=maybe: write --allowBurnedIn=true or --allowBurnedIn=false",
+            "--options: retainUids is not offered",
+            "--output is given 2 times (/a, /b): give it once",
+            "--subjectDigits=x: write a whole number",
+            "--mappingcsv is not an option: did you mean --mappingCsv?",
+            "'stray' is not an option",
+            "--mappingCsv is required with --input",
+            "--reportCsv is required with --input",
+            "--secretKeyFile is required with --input");
     for (String e : expected) {
       assertTrue(r.err().contains(e), e + " in:\n" + r.err());
     }
@@ -93,13 +108,23 @@ class CliTest {
       List<String> args = OptionCheck.check(new String[] {"--overwrite=" + no}).args();
       assertEquals(List.of("--overwrite=false"), args, no);
     }
-    OptionCheck.Checked c = OptionCheck.check(new String[] {"--options=cleanGraphics",
-        "--options=retainDeviceIdentity", "--input=/a", "--input=/b", "--output=/o",
-        "--output=/o", "--mappingCsv=/m", "--reportCsv=/r", "--secretKeyFile=/k",
-        "--allowBurnedIn"});
+    OptionCheck.Checked c =
+        OptionCheck.check(
+            new String[] {
+              "--options=cleanGraphics",
+              "--options=retainDeviceIdentity",
+              "--input=/a",
+              "--input=/b",
+              "--output=/o",
+              "--output=/o",
+              "--mappingCsv=/m",
+              "--reportCsv=/r",
+              "--secretKeyFile=/k",
+              "--allowBurnedIn"
+            });
     assertEquals(List.of(), c.problems());
-    assertTrue(c.args().contains("--options=cleanGraphics,retainDeviceIdentity"), c.args()
-        .toString());
+    assertTrue(
+        c.args().contains("--options=cleanGraphics,retainDeviceIdentity"), c.args().toString());
     assertTrue(c.args().contains("--input=/a,/b"), c.args().toString());
     assertTrue(c.args().contains("--output=/o"), c.args().toString());
     assertTrue(c.args().contains("--allowBurnedIn=true"), c.args().toString());

@@ -29,19 +29,27 @@ class DeidOptionsTest {
     assertBad(": no file matches it", Runs.args(dir, in + "/*.dcm"));
     Files.writeString(in.resolve("notes.txt"), "not DICOM");
     assertBad("--output is required", "--input=" + input);
-    assertBad("Unknown de-identification option 'bogus'",
-        Runs.args(dir, input, "--options=bogus"));
-    assertBad("--subjectDigits must be between 1 and 18",
-        Runs.args(dir, input, "--subjectDigits=0"));
+    assertBad("Unknown de-identification option 'bogus'", Runs.args(dir, input, "--options=bogus"));
+    assertBad(
+        "--subjectDigits must be between 1 and 18", Runs.args(dir, input, "--subjectDigits=0"));
     assertBad("--subjectPrefix", Runs.args(dir, input, "--subjectPrefix=a/b"));
     assertBad("no such file or folder", Runs.args(dir, dir.resolve("missing").toString()));
-    assertBad("choose either retainLongFullDates or retainLongModifiedDates",
+    assertBad(
+        "choose either retainLongFullDates or retainLongModifiedDates",
         Runs.args(dir, input, "--options=retainLongFullDates,retainLongModifiedDates"));
-    assertBad("outside --output", "--input=" + input, "--output=" + dir,
-        "--mappingCsv=" + dir.resolve("m.csv"), "--reportCsv=" + dir.resolve("r.csv"),
+    assertBad(
+        "outside --output",
+        "--input=" + input,
+        "--output=" + dir,
+        "--mappingCsv=" + dir.resolve("m.csv"),
+        "--reportCsv=" + dir.resolve("r.csv"),
         "--secretKeyFile=" + dir.resolve("k"));
-    assertBad("overlap", "--input=" + input, "--output=" + in.resolve("out"),
-        "--mappingCsv=" + dir.resolve("m.csv"), "--reportCsv=" + dir.resolve("r.csv"),
+    assertBad(
+        "overlap",
+        "--input=" + input,
+        "--output=" + in.resolve("out"),
+        "--mappingCsv=" + dir.resolve("m.csv"),
+        "--reportCsv=" + dir.resolve("r.csv"),
         "--secretKeyFile=" + dir.resolve("k"));
     assertBad("bad options", "--noSuchOption=1");
   }
@@ -50,16 +58,18 @@ class DeidOptionsTest {
   void keepUnlistedTextIsAcceptedBesideTheProfileOptions() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.writeString(in.resolve("notes.txt"), "not DICOM"); // an input with no file is refused
-    CliRuns.Result ok = CliRuns.main(Runs.args(dir, in.toString(),
-        "--options=keepUnlistedText,cleanGraphics"));
+    CliRuns.Result ok =
+        CliRuns.main(Runs.args(dir, in.toString(), "--options=keepUnlistedText,cleanGraphics"));
     assertEquals(0, ok.status(), ok.err());
-    DeidSettings s = DeidSettings.from(org.apache.beam.sdk.options.PipelineOptionsFactory
-        .fromArgs(Runs.args(dir, in.toString(), "--options=keepUnlistedText"))
-        .as(DeidOptions.class));
+    DeidSettings s =
+        DeidSettings.from(
+            org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs(
+                    Runs.args(dir, in.toString(), "--options=keepUnlistedText"))
+                .as(DeidOptions.class));
     assertTrue(s.config().keepUnlistedText());
     assertTrue(s.keyedConfig().load().keepUnlistedText(), "the workers' engine keeps it too");
-    assertTrue(s.config().options().contains(
-        org.dicomdeid.rules.ProfileOption.RETAIN_LONG_FULL_DATES));
+    assertTrue(
+        s.config().options().contains(org.dicomdeid.rules.ProfileOption.RETAIN_LONG_FULL_DATES));
   }
 
   @Test
@@ -67,12 +77,13 @@ class DeidOptionsTest {
     Path in = Files.createDirectories(dir.resolve("in"));
     Files.writeString(in.resolve("notes.txt"), "not DICOM");
     Files.createDirectories(dir.resolve("phi"));
-    Files.writeString(dir.resolve("phi/mapping.csv"),
+    Files.writeString(
+        dir.resolve("phi/mapping.csv"),
         "subj,MRN,ct_date,shifted_ct_date,studies,series,files\nS1,KU1,20200101,20190101,1,1,1\n");
     org.dicomdeid.rules.SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
     assertBad("shifted dates", Runs.args(dir, in.toString()));
-    CliRuns.Result ok = CliRuns.main(Runs.args(dir, in.toString(),
-        "--options=retainLongModifiedDates"));
+    CliRuns.Result ok =
+        CliRuns.main(Runs.args(dir, in.toString(), "--options=retainLongModifiedDates"));
     assertEquals(0, ok.status(), ok.err());
     assertTrue(Files.readString(dir.resolve("phi/mapping.csv")).contains("S1,KU1,20200101"));
   }

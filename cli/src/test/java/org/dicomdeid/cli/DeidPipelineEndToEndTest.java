@@ -31,9 +31,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DeidPipelineEndToEndTest {
   @TempDir Path dir;
 
-  private static final Map<String, String> STATUS_OF_KIND = Map.of(GeneratedFile.DICOM,
-      "written", GeneratedFile.BURNED_IN, "quarantined", GeneratedFile.BAD, "failed",
-      GeneratedFile.NOT_DICOM, "skipped");
+  private static final Map<String, String> STATUS_OF_KIND =
+      Map.of(
+          GeneratedFile.DICOM,
+          "written",
+          GeneratedFile.BURNED_IN,
+          "quarantined",
+          GeneratedFile.BAD,
+          "failed",
+          GeneratedFile.NOT_DICOM,
+          "skipped");
 
   @Test
   void deidentifiesACohortAndRerunsIdentically() throws Exception {
@@ -66,10 +73,14 @@ class DeidPipelineEndToEndTest {
       assertEquals(2, r.series());
       assertEquals(6, r.files());
     }
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("phi/mapping.csv"))));
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("phi/report.csv"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("phi/mapping.csv"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("phi/report.csv"))));
 
     // PatientID and PatientName follow the rules; no planted PHI in bytes or paths
     Map<String, String> tree = Runs.tree(output);
@@ -89,8 +100,8 @@ class DeidPipelineEndToEndTest {
     CliRuns.Result second = CliRuns.main(Runs.args(dir, cohort.root().toString()));
     assertEquals(1, second.status(), second.err());
     assertTrue(second.err().contains("input(s) failed"), second.err());
-    assertEquals(Files.readString(dir.resolve("phi/report.csv")).lines().count(),
-        cohort.files().size() + 1);
+    assertEquals(
+        Files.readString(dir.resolve("phi/report.csv")).lines().count(), cohort.files().size() + 1);
     assertEquals(report.keySet(), Runs.report(dir.resolve("phi/report.csv")).keySet());
     assertEquals(tree, Runs.tree(output));
     assertEquals(mappingText, Files.readString(dir.resolve("phi/mapping.csv")));
@@ -103,15 +114,16 @@ class DeidPipelineEndToEndTest {
     // one report per run: the first run's report is kept beside the second's, owner-only
     List<Path> kept;
     try (Stream<Path> s = Files.list(dir.resolve("phi"))) {
-      kept = s.filter(p -> p.getFileName().toString().matches("report\\.\\d{8}-\\d{6}\\.csv"))
-          .toList();
+      kept =
+          s.filter(p -> p.getFileName().toString().matches("report\\.\\d{8}-\\d{6}\\.csv"))
+              .toList();
     }
     assertEquals(1, kept.size(), "the first report kept: " + kept);
     assertEquals(firstReport, Files.readString(kept.get(0)));
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(kept.get(0))));
-    assertTrue(second.err().contains("the previous run's report is kept as " + kept.get(0)),
-        second.err());
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept.get(0))));
+    assertTrue(
+        second.err().contains("the previous run's report is kept as " + kept.get(0)), second.err());
   }
 
   @Test
@@ -119,16 +131,21 @@ class DeidPipelineEndToEndTest {
     CohortSpec two = new CohortSpec(7L, 2, 1, 1, 2, 16, 16, false, false);
     CohortManifest first = CohortGenerator.generate(dir.resolve("batch1"), two);
     CliRuns.Result one = CliRuns.main(Runs.args(dir, first.root().toString()));
-    assertEquals(0, one.status(), one.out() + one.err()
-        + Files.readString(dir.resolve("phi/report.csv")));
-    Map<String, String> before = MappingCsv.subjects(
-        MappingCsv.read(dir.resolve("phi/mapping.csv")));
+    assertEquals(
+        0, one.status(), one.out() + one.err() + Files.readString(dir.resolve("phi/report.csv")));
+    Map<String, String> before =
+        MappingCsv.subjects(MappingCsv.read(dir.resolve("phi/mapping.csv")));
 
     // batch 2: one patient of batch 1 again, and one new patient
-    CohortManifest fresh = CohortGenerator.generate(dir.resolve("batch2"), two.withPatients(1, 99L));
+    CohortManifest fresh =
+        CohortGenerator.generate(dir.resolve("batch2"), two.withPatients(1, 99L));
     String old = first.mrns().iterator().next();
-    Path oldVisit = first.filesOfKind(GeneratedFile.DICOM).stream()
-        .filter(f -> f.mrn().equals(old)).findFirst().orElseThrow().path();
+    Path oldVisit =
+        first.filesOfKind(GeneratedFile.DICOM).stream()
+            .filter(f -> f.mrn().equals(old))
+            .findFirst()
+            .orElseThrow()
+            .path();
     while (!oldVisit.getParent().equals(first.root())) {
       oldVisit = oldVisit.getParent();
     }
@@ -137,10 +154,12 @@ class DeidPipelineEndToEndTest {
     assertFalse(first.mrns().contains(newMrn));
 
     CliRuns.Result run2 = CliRuns.main(Runs.args(dir, dir.resolve("batch2").toString()));
-    assertEquals(0, run2.status(), run2.out() + run2.err()
-        + Files.readString(dir.resolve("phi/report.csv")));
-    Map<String, String> after = MappingCsv.subjects(
-        MappingCsv.read(dir.resolve("phi/mapping.csv")));
+    assertEquals(
+        0,
+        run2.status(),
+        run2.out() + run2.err() + Files.readString(dir.resolve("phi/report.csv")));
+    Map<String, String> after =
+        MappingCsv.subjects(MappingCsv.read(dir.resolve("phi/mapping.csv")));
     assertEquals(3, after.size());
     before.forEach((mrn, subject) -> assertEquals(subject, after.get(mrn)));
     assertTrue(after.containsKey(newMrn));
@@ -150,18 +169,26 @@ class DeidPipelineEndToEndTest {
 
   @Test
   void shiftedDatesReachTheMappingThePathsAndPatientName() throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(5L, 2, 1, 1, 2, 16, 16, false, false));
-    CliRuns.Result run = CliRuns.main(Runs.args(dir, cohort.root().toString(),
-        "--options=retainLongModifiedDates", "--subjectPrefix=P", "--subjectDigits=3"));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(5L, 2, 1, 1, 2, 16, 16, false, false));
+    CliRuns.Result run =
+        CliRuns.main(
+            Runs.args(
+                dir,
+                cohort.root().toString(),
+                "--options=retainLongModifiedDates",
+                "--subjectPrefix=P",
+                "--subjectDigits=3"));
     assertEquals(0, run.status(), run.err());
-    assertTrue(Files.readString(dir.resolve("phi/mapping.csv"))
-        .startsWith("subj,MRN,ct_date,shifted_ct_date,studies,series,files\n"));
+    assertTrue(
+        Files.readString(dir.resolve("phi/mapping.csv"))
+            .startsWith("subj,MRN,ct_date,shifted_ct_date,studies,series,files\n"));
     List<MappingRow> mapping = MappingCsv.read(dir.resolve("phi/mapping.csv"));
     Map<String, CSVRecord> report = Runs.report(dir.resolve("phi/report.csv"));
     for (GeneratedFile f : cohort.filesOfKind(GeneratedFile.DICOM)) {
-      MappingRow row = mapping.stream().filter(r -> r.mrn().equals(f.mrn())).findFirst()
-          .orElseThrow();
+      MappingRow row =
+          mapping.stream().filter(r -> r.mrn().equals(f.mrn())).findFirst().orElseThrow();
       assertTrue(row.subject().matches("P\\d{3}"), row.subject());
       assertNotEquals(row.ctDate(), row.shiftedCtDate());
       String output = report.get(f.path().toString()).get("output");
@@ -172,8 +199,8 @@ class DeidPipelineEndToEndTest {
   }
 
   private static void assertNoPlantedPhi(CohortManifest cohort, Path output) throws Exception {
-    List<byte[]> needles = cohort.plantedPhi().stream()
-        .map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    List<byte[]> needles =
+        cohort.plantedPhi().stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
     try (Stream<Path> s = Files.walk(output)) {
       for (Path p : s.toList()) {
         String rel = output.relativize(p).toString();
@@ -183,8 +210,12 @@ class DeidPipelineEndToEndTest {
         if (Files.isRegularFile(p)) {
           byte[] bytes = Files.readAllBytes(p);
           for (byte[] n : needles) {
-            assertFalse(contains(bytes, n), "planted PHI in the bytes of " + rel + ": "
-                + new String(n, StandardCharsets.UTF_8));
+            assertFalse(
+                contains(bytes, n),
+                "planted PHI in the bytes of "
+                    + rel
+                    + ": "
+                    + new String(n, StandardCharsets.UTF_8));
           }
         }
       }
@@ -207,5 +238,4 @@ class DeidPipelineEndToEndTest {
       }
     }
   }
-
 }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import org.dicomdeid.rules.Keyed;
 import org.dicomdeid.pipeline.Runs;
+import org.dicomdeid.rules.Keyed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +23,10 @@ class KeyCheckTest {
     CliRuns.Result first = CliRuns.main(Runs.args(dir, in.toString()));
     assertEquals(0, first.status(), first.err());
     Path key = dir.resolve("phi/secret.key");
-    String fingerprint = new Keyed(HexFormat.of().parseHex(Files.readString(key).trim()))
-        .fingerprint();
-    assertEquals(fingerprint, Files.readString(dir.resolve("phi/mapping.csv.key-fingerprint"))
-        .trim());
+    String fingerprint =
+        new Keyed(HexFormat.of().parseHex(Files.readString(key).trim())).fingerprint();
+    assertEquals(
+        fingerprint, Files.readString(dir.resolve("phi/mapping.csv.key-fingerprint")).trim());
     assertEquals(fingerprint, Files.readString(dir.resolve("deid.key-fingerprint")).trim());
     CliRuns.Result again = CliRuns.main(Runs.args(dir, in.toString()));
     assertEquals(0, again.status(), again.err());
@@ -47,8 +47,7 @@ class KeyCheckTest {
     CliRuns.Result missing = CliRuns.main(Runs.args(dir, in.toString()));
     System.out.println("missing key: " + missing.err().strip());
     assertEquals(2, missing.status(), missing.err());
-    assertTrue(missing.err().contains("made with key fingerprint " + fingerprint),
-        missing.err());
+    assertTrue(missing.err().contains("made with key fingerprint " + fingerprint), missing.err());
     assertFalse(Files.exists(key), "no new key is created silently");
   }
 }

@@ -35,8 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LimitsTest {
   static final int FRAMES = 600;
   static final int SIDE = 512;
+
   /** The child JVM's open file limit: far below the number of input files. */
   static final int OPEN_FILES = 256;
+
   @TempDir Path dir;
 
   /**
@@ -44,8 +46,11 @@ class LimitsTest {
    * stream is copied: DeflateSplice); the data set is over 300 MB either way.
    */
   @ParameterizedTest
-  @ValueSource(strings = {TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-      TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN})
+  @ValueSource(
+      strings = {
+        TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+        TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN
+      })
   void aThreeHundredMegabyteFileIsRewrittenInA64MegabyteHeap(String uid) throws Exception {
     TransferSyntax ts = TransferSyntax.of(uid);
     Path in = dir.resolve("multiframe.dcm");
@@ -54,8 +59,14 @@ class LimitsTest {
     assertTrue((long) FRAMES * SIDE * SIDE * 2 > 300_000_000L, "Pixel Data is over 300 MB");
     Path out = dir.resolve("out.dcm");
     Path log = dir.resolve("child.log");
-    Process p = ChildJvm.start(ChildJvm.command(List.of("-Xmx64m", "-XX:+UseSerialGC"),
-        RewriteOneFile.class, in.toString(), out.toString()), log);
+    Process p =
+        ChildJvm.start(
+            ChildJvm.command(
+                List.of("-Xmx64m", "-XX:+UseSerialGC"),
+                RewriteOneFile.class,
+                in.toString(),
+                out.toString()),
+            log);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
     String text = Files.readString(log);
     assertEquals(0, p.exitValue(), text);
@@ -66,15 +77,22 @@ class LimitsTest {
 
   @Test
   void fiveThousandFilesUnderAnOpenFileLimitOf256() throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(101L, 25, 1, 2, 100, 8, 8, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(101L, 25, 1, 2, 100, 8, 8, false, false));
     int files = cohort.filesOfKind(GeneratedFile.DICOM).size();
     assertEquals(5000, files);
     Path log = dir.resolve("child.log");
-    String java = String.join(" ", ChildJvm.command(List.of("-Xmx512m"), Main.class,
-        Runs.args(dir, cohort.root().toString())).stream().map(LimitsTest::quote).toList());
-    Process p = ChildJvm.start(List.of("bash", "-c", "ulimit -n " + OPEN_FILES + " && exec "
-        + java), log);
+    String java =
+        String.join(
+            " ",
+            ChildJvm.command(
+                    List.of("-Xmx512m"), Main.class, Runs.args(dir, cohort.root().toString()))
+                .stream()
+                .map(LimitsTest::quote)
+                .toList());
+    Process p =
+        ChildJvm.start(List.of("bash", "-c", "ulimit -n " + OPEN_FILES + " && exec " + java), log);
     assertTrue(p.waitFor(300, TimeUnit.SECONDS), "finished");
     String text = Files.readString(log);
     assertEquals(0, p.exitValue(), text);

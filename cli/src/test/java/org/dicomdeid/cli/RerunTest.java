@@ -24,8 +24,9 @@ class RerunTest {
 
   @Test
   void identicalOutputsAreLeftAloneAndADifferentOneNeedsOverwrite() throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(81L, 2, 1, 1, 3, 16, 16, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(81L, 2, 1, 1, 3, 16, 16, false, false));
     String input = cohort.root().toString();
     Map<String, String> inputTree = Runs.tree(cohort.root());
     Map<Path, FileTime> inputTimes = mtimes(cohort.root());
@@ -40,16 +41,20 @@ class RerunTest {
     CliRuns.Result again = CliRuns.main(Runs.args(dir, input));
     assertEquals(0, again.status(), again.err());
     int dicom = cohort.filesOfKind(GeneratedFile.DICOM).size();
-    assertTrue(again.out().contains(": 0 written, " + dicom + " unchanged (identical output "
-        + "already there)"), again.out());
+    assertTrue(
+        again
+            .out()
+            .contains(": 0 written, " + dicom + " unchanged (identical output " + "already there)"),
+        again.out());
     assertEquals(firstTree, Runs.tree(deid));
     for (Path f : TreeChecks.files(deid)) {
       assertEquals(old, Files.getLastModifiedTime(f), "identical output left alone: " + f);
     }
 
     GeneratedFile victim = cohort.filesOfKind(GeneratedFile.DICOM).get(0);
-    Path out = deid.resolve(Runs.report(dir.resolve("phi/report.csv"))
-        .get(victim.path().toString()).get("output"));
+    Path out =
+        deid.resolve(
+            Runs.report(dir.resolve("phi/report.csv")).get(victim.path().toString()).get("output"));
     byte[] edited = Files.readAllBytes(out);
     edited[edited.length - 1] ^= 0x55;
     Files.write(out, edited);
@@ -58,10 +63,12 @@ class RerunTest {
     Map<String, CSVRecord> report = Runs.report(dir.resolve("phi/report.csv"));
     CSVRecord row = report.get(victim.path().toString());
     assertEquals("failed", row.get("status"));
-    assertEquals("the output file exists with different content (rerun with --overwrite to "
-        + "replace it)", row.get("reason"));
+    assertEquals(
+        "the output file exists with different content (rerun with --overwrite to " + "replace it)",
+        row.get("reason"));
     assertArrayEquals(edited, Files.readAllBytes(out), "left as it was");
-    assertEquals(cohort.filesOfKind(GeneratedFile.DICOM).size() - 1,
+    assertEquals(
+        cohort.filesOfKind(GeneratedFile.DICOM).size() - 1,
         report.values().stream().filter(r -> r.get("status").equals("unchanged")).count(),
         "the other files were identical: unchanged");
 
@@ -77,27 +84,41 @@ class RerunTest {
   void outputMappingOrReportInsideTheInputIsRefused() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in/KU1_20200101"));
     String input = dir.resolve("in").toString();
-    String[] base = {"--input=" + input, "--secretKeyFile=" + dir.resolve("k"),
-        "--progress=false"};
-    assertRefused("overlap", base, "--output=" + in.resolve("deid"),
-        "--mappingCsv=" + dir.resolve("m.csv"), "--reportCsv=" + dir.resolve("r.csv"));
-    assertRefused("--mappingCsv " + in.resolve("m.csv") + " is inside --input", base,
-        "--output=" + dir.resolve("deid"), "--mappingCsv=" + in.resolve("m.csv"),
+    String[] base = {"--input=" + input, "--secretKeyFile=" + dir.resolve("k"), "--progress=false"};
+    assertRefused(
+        "overlap",
+        base,
+        "--output=" + in.resolve("deid"),
+        "--mappingCsv=" + dir.resolve("m.csv"),
         "--reportCsv=" + dir.resolve("r.csv"));
-    assertRefused("--reportCsv " + in.resolve("r.csv") + " is inside --input", base,
-        "--output=" + dir.resolve("deid"), "--mappingCsv=" + dir.resolve("m.csv"),
+    assertRefused(
+        "--mappingCsv " + in.resolve("m.csv") + " is inside --input",
+        base,
+        "--output=" + dir.resolve("deid"),
+        "--mappingCsv=" + in.resolve("m.csv"),
+        "--reportCsv=" + dir.resolve("r.csv"));
+    assertRefused(
+        "--reportCsv " + in.resolve("r.csv") + " is inside --input",
+        base,
+        "--output=" + dir.resolve("deid"),
+        "--mappingCsv=" + dir.resolve("m.csv"),
         "--reportCsv=" + in.resolve("r.csv"));
     Path link = Files.createSymbolicLink(dir.resolve("link"), in);
-    assertRefused("is inside --input", base, "--output=" + dir.resolve("deid"),
-        "--mappingCsv=" + link.resolve("m.csv"), "--reportCsv=" + dir.resolve("r.csv"));
+    assertRefused(
+        "is inside --input",
+        base,
+        "--output=" + dir.resolve("deid"),
+        "--mappingCsv=" + link.resolve("m.csv"),
+        "--reportCsv=" + dir.resolve("r.csv"));
     try (var s = Files.list(in)) {
       assertEquals(0, s.count(), "nothing was written into the input");
     }
   }
 
   private static void assertRefused(String message, String[] base, String... more) {
-    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
-        java.util.Arrays.stream(more)).toArray(String[]::new);
+    String[] args =
+        java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
+            .toArray(String[]::new);
     CliRuns.Result r = CliRuns.main(args);
     assertEquals(2, r.status(), r.err());
     assertTrue(r.err().contains(message), r.err());

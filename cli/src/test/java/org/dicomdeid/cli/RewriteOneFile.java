@@ -19,13 +19,18 @@ public final class RewriteOneFile {
 
   public static void main(String[] args) throws IOException {
     Path in = Path.of(args[0]);
-    Deidentifier deid = new Deidentifier(DeidConfig.of(new byte[32],
-        DeidConfig.defaultOptions()));
+    Deidentifier deid = new Deidentifier(DeidConfig.of(new byte[32], DeidConfig.defaultOptions()));
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(args[1])))) {
-      deid.deidentify(() -> new BufferedInputStream(Files.newInputStream(in)), Files.size(in),
-          out, new Subject("SUBJ000001", "KU1", "20200102"));
+      deid.deidentify(
+          () -> new BufferedInputStream(Files.newInputStream(in)),
+          Files.size(in),
+          out,
+          new Subject("SUBJ000001", "KU1", "20200102"));
     }
-    System.out.println("rewritten, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
-        + " MB; deflated files spliced: " + deid.splicedDeflatedFiles());
+    System.out.println(
+        "rewritten, max heap "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB; deflated files spliced: "
+            + deid.splicedDeflatedFiles());
   }
 }

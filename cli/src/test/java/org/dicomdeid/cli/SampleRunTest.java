@@ -14,8 +14,13 @@ class SampleRunTest {
     assertEquals(0, r.status(), r.out() + r.err());
     List<String> lines = r.out().lines().toList();
     String last = lines.get(lines.size() - 1);
-    assertTrue(lines.get(lines.size() - 2).startsWith("the 2 failed inputs are the sample's "
-        + "broken files, planted on purpose: exit status 0"), r.out());
+    assertTrue(
+        lines
+            .get(lines.size() - 2)
+            .startsWith(
+                "the 2 failed inputs are the sample's "
+                    + "broken files, planted on purpose: exit status 0"),
+        r.out());
     for (CliOption o : CliOption.values()) {
       if (o.requiredWithInput() || o == CliOption.INPUT) {
         assertTrue(last.contains(" --" + o.name + "="), o.name + " in: " + last);

@@ -24,27 +24,35 @@ class SecretsAndLogsTest {
 
   @Test
   void keyMappingAndReportAreOwnerOnlyAndReadableOnesAreWarnedAbout() throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(91L, 1, 1, 1, 2, 16, 16, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(91L, 1, 1, 1, 2, 16, 16, false, false));
     String[] args = Runs.args(dir, cohort.root().toString());
     CliRuns.Result first = CliRuns.main(args);
     assertEquals(0, first.status(), first.err());
     assertFalse(first.err().contains("WARNING"), first.err());
-    List<Path> phi = List.of(dir.resolve("phi/secret.key"), dir.resolve("phi/mapping.csv"),
-        dir.resolve("phi/report.csv"));
+    List<Path> phi =
+        List.of(
+            dir.resolve("phi/secret.key"),
+            dir.resolve("phi/mapping.csv"),
+            dir.resolve("phi/report.csv"));
     for (Path f : phi) {
-      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
           f.toString());
       Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
     }
     CliRuns.Result second = CliRuns.main(args);
     assertEquals(0, second.status(), second.err());
     for (Path f : phi) {
-      assertTrue(second.err().contains("WARNING: " + f + " is readable by other users"),
-          second.err());
+      assertTrue(
+          second.err().contains("WARNING: " + f + " is readable by other users"), second.err());
     }
     for (Path f : phi.subList(1, 3)) {
-      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(f)),
           "rewritten owner-only: " + f);
     }
   }
@@ -54,11 +62,13 @@ class SecretsAndLogsTest {
     CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"), CohortSpec.small());
     Path log = dir.resolve("run.log");
     // the child's stdout and stderr: println, slf4j-simple and java.util.logging all end there
-    List<String> command = ChildJvm.command(List.of("-Xmx512m",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), Main.class,
-        java.util.Arrays.stream(Runs.args(dir, cohort.root().toString()))
-            .map(a -> a.equals("--progress=false") ? "--progress=true" : a)
-            .toArray(String[]::new));
+    List<String> command =
+        ChildJvm.command(
+            List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
+            Main.class,
+            java.util.Arrays.stream(Runs.args(dir, cohort.root().toString()))
+                .map(a -> a.equals("--progress=false") ? "--progress=true" : a)
+                .toArray(String[]::new));
     Process p = ChildJvm.start(command, log);
     assertTrue(p.waitFor(180, TimeUnit.SECONDS), "run finished");
     String text = Files.readString(log, StandardCharsets.UTF_8);

@@ -118,8 +118,14 @@ final class TestImages {
 
   /** The 6 bytes that start an explicit VR element: tag (LE) and VR. */
   static byte[] elementStart(int tag, String vr) {
-    return new byte[] {(byte) (tag >> 16), (byte) (tag >> 24), (byte) tag, (byte) (tag >> 8),
-        (byte) vr.charAt(0), (byte) vr.charAt(1)};
+    return new byte[] {
+      (byte) (tag >> 16),
+      (byte) (tag >> 24),
+      (byte) tag,
+      (byte) (tag >> 8),
+      (byte) vr.charAt(0),
+      (byte) vr.charAt(1)
+    };
   }
 
   static byte[] text(String s) {

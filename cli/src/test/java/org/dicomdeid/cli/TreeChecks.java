@@ -48,8 +48,7 @@ final class TreeChecks {
     assertEquals("written", row.get("status"), input + ": " + row.get("reason"));
     Path out = dir.resolve("deid").resolve(row.get("output"));
     parsesFully(out);
-    String subject = MappingCsv.subjects(MappingCsv.read(dir.resolve("phi/mapping.csv")))
-        .get(mrn);
+    String subject = MappingCsv.subjects(MappingCsv.read(dir.resolve("phi/mapping.csv"))).get(mrn);
     assertTrue(subject != null && !subject.isEmpty(), "subject of the input's MRN");
     assertEquals(subject, Runs.patientIdAndName(out)[0]);
   }

@@ -3,9 +3,9 @@ package org.dicomdeid.dicom;
 import java.io.IOException;
 
 /**
- * Copies a data set event by event from a reader to a writer without changing it: the codec's
- * round trip, and the skeleton every rewriting loop follows. Values longer than
- * {@link #STREAM_THRESHOLD} are streamed, never held whole.
+ * Copies a data set event by event from a reader to a writer without changing it: the codec's round
+ * trip, and the skeleton every rewriting loop follows. Values longer than {@link #STREAM_THRESHOLD}
+ * are streamed, never held whole.
  */
 public final class DicomCopy {
   /** Values above this many bytes are streamed through a buffer instead of read whole. */

@@ -18,20 +18,24 @@ import org.dicomdeid.dicom.io.ChannelSink;
 import org.dicomdeid.dicom.io.FileChannelInput;
 
 /**
- * Buffered input that knows its position and never reads further ahead than its buffer. Numbers
- * are read in the byte order currently set. Not thread-safe.
+ * Buffered input that knows its position and never reads further ahead than its buffer. Numbers are
+ * read in the byte order currently set. Not thread-safe.
  */
 final class DicomInput {
   static final int BUFFER_SIZE = 64 * 1024;
 
   private InputStream in;
+
   /** The file behind {@code in} while read as is (not inflated): bulk values can skip the heap. */
   private FileChannel file;
+
   private final byte[] buf;
   private int pos;
   private int limit;
+
   /** Stream offset of buf[0]. */
   private long base;
+
   private long consumedFromSource;
   private boolean bigEndian;
 
@@ -63,8 +67,7 @@ final class DicomInput {
    * stream; {@code wrap} receives the unread bytes first.
    */
   void switchSource(UnaryOperator<InputStream> wrap) {
-    InputStream rest = new SequenceInputStream(
-        new ByteArrayInputStream(buf, pos, limit - pos), in);
+    InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf, pos, limit - pos), in);
     in = wrap.apply(rest);
     file = null;
     // Offsets after a switch count decoded bytes; the buffer restarts empty.
@@ -101,8 +104,11 @@ final class DicomInput {
     try {
       return in.read(b, off, len);
     } catch (EOFException | ZipException e) {
-      throw new DicomParseException(CORRUPT_DEFLATE, base + limit,
-          "deflated data set is truncated or corrupt: " + e.getMessage(), e);
+      throw new DicomParseException(
+          CORRUPT_DEFLATE,
+          base + limit,
+          "deflated data set is truncated or corrupt: " + e.getMessage(),
+          e);
     }
   }
 
@@ -110,8 +116,11 @@ final class DicomInput {
     try {
       return in.skip(n);
     } catch (EOFException | ZipException e) {
-      throw new DicomParseException(CORRUPT_DEFLATE, position(),
-          "deflated data set is truncated or corrupt: " + e.getMessage(), e);
+      throw new DicomParseException(
+          CORRUPT_DEFLATE,
+          position(),
+          "deflated data set is truncated or corrupt: " + e.getMessage(),
+          e);
     }
   }
 
@@ -136,7 +145,9 @@ final class DicomInput {
 
   void require(int n) throws IOException {
     if (!fill(n)) {
-      throw new DicomParseException(TRUNCATED, position(),
+      throw new DicomParseException(
+          TRUNCATED,
+          position(),
           "unexpected end of data: needed " + n + " more bytes, found " + (limit - pos));
     }
   }
@@ -161,11 +172,17 @@ final class DicomInput {
     require(4);
     long v;
     if (bigEndian) {
-      v = ((buf[pos] & 0xffL) << 24) | ((buf[pos + 1] & 0xffL) << 16)
-          | ((buf[pos + 2] & 0xffL) << 8) | (buf[pos + 3] & 0xffL);
+      v =
+          ((buf[pos] & 0xffL) << 24)
+              | ((buf[pos + 1] & 0xffL) << 16)
+              | ((buf[pos + 2] & 0xffL) << 8)
+              | (buf[pos + 3] & 0xffL);
     } else {
-      v = ((buf[pos + 3] & 0xffL) << 24) | ((buf[pos + 2] & 0xffL) << 16)
-          | ((buf[pos + 1] & 0xffL) << 8) | (buf[pos] & 0xffL);
+      v =
+          ((buf[pos + 3] & 0xffL) << 24)
+              | ((buf[pos + 2] & 0xffL) << 16)
+              | ((buf[pos + 1] & 0xffL) << 8)
+              | (buf[pos] & 0xffL);
     }
     pos += 4;
     return v;
@@ -180,8 +197,8 @@ final class DicomInput {
   /** Reads exactly n bytes, growing the result only as bytes arrive (a lying length can't OOM). */
   byte[] readBytes(long n) throws IOException {
     if (n < 0 || n > Integer.MAX_VALUE - 16) {
-      throw new DicomParseException(TOO_LARGE, position(),
-          "value of " + n + " bytes is too large to hold");
+      throw new DicomParseException(
+          TOO_LARGE, position(), "value of " + n + " bytes is too large to hold");
     }
     int len = (int) n;
     byte[] out = new byte[Math.min(len, 1 << 20)];
@@ -191,8 +208,13 @@ final class DicomInput {
         out = Arrays.copyOf(out, Math.min(len, out.length * 2));
       }
       if (pos == limit && !fill(1)) {
-        throw new DicomParseException(TRUNCATED, position(),
-            "unexpected end of data inside a value: " + (len - done) + " of " + len
+        throw new DicomParseException(
+            TRUNCATED,
+            position(),
+            "unexpected end of data inside a value: "
+                + (len - done)
+                + " of "
+                + len
                 + " bytes missing");
       }
       int take = Math.min(out.length - done, limit - pos);
@@ -213,7 +235,9 @@ final class DicomInput {
       if (pos == limit) {
         if (out != null || left < buf.length) {
           if (!fill(1)) {
-            throw new DicomParseException(TRUNCATED, position(),
+            throw new DicomParseException(
+                TRUNCATED,
+                position(),
                 "unexpected end of data inside a value: " + left + " of " + n + " bytes missing");
           }
         } else {
@@ -226,7 +250,9 @@ final class DicomInput {
             continue;
           }
           if (!fill(1)) {
-            throw new DicomParseException(TRUNCATED, position(),
+            throw new DicomParseException(
+                TRUNCATED,
+                position(),
                 "unexpected end of data inside a value: " + left + " of " + n + " bytes missing");
           }
         }
@@ -241,12 +267,11 @@ final class DicomInput {
   }
 
   /**
-   * A large value copied unchanged from a file to a {@link ChannelSink}: the buffered bytes
-   * first, then the rest file to file in the kernel. Returns what is left to copy (all of it
-   * when the sink declined).
+   * A large value copied unchanged from a file to a {@link ChannelSink}: the buffered bytes first,
+   * then the rest file to file in the kernel. Returns what is left to copy (all of it when the sink
+   * declined).
    */
-  private long transfer(long n, long left, OutputStream out, ChannelSink sink)
-      throws IOException {
+  private long transfer(long n, long left, OutputStream out, ChannelSink sink) throws IOException {
     int take = (int) Math.min(left, limit - pos);
     out.write(buf, pos, take);
     pos += take;
@@ -260,9 +285,14 @@ final class DicomInput {
     consumedFromSource += done;
     base += done;
     if (done < left) {
-      throw new DicomParseException(TRUNCATED, position(),
-          "unexpected end of data inside a value: " + (left - done) + " of " + n
-          + " bytes missing");
+      throw new DicomParseException(
+          TRUNCATED,
+          position(),
+          "unexpected end of data inside a value: "
+              + (left - done)
+              + " of "
+              + n
+              + " bytes missing");
     }
     return 0;
   }

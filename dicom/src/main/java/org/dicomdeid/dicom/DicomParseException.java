@@ -3,9 +3,9 @@ package org.dicomdeid.dicom;
 import java.io.IOException;
 
 /**
- * The one exception the codec throws for input that is not DICOM, is truncated, or is
- * inconsistent. It names the kind of problem, the byte offset where it was found and the problem
- * in words; it never carries attribute values, which may be PHI.
+ * The one exception the codec throws for input that is not DICOM, is truncated, or is inconsistent.
+ * It names the kind of problem, the byte offset where it was found and the problem in words; it
+ * never carries attribute values, which may be PHI.
  */
 public class DicomParseException extends IOException {
   private static final long serialVersionUID = 1L;

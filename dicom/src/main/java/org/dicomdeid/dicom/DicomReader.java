@@ -22,8 +22,8 @@ import java.util.zip.InflaterInputStream;
  * {@link #copyValue(OutputStream)}), so a caller can stop before Pixel Data without reading it.
  *
  * <p>Nesting is kept on an explicit stack, never the Java call stack, so a hostile file nested
- * thousands deep cannot overflow it. Every length is checked against what encloses it and, when
- * the size of the input is known, against what is left of it.
+ * thousands deep cannot overflow it. Every length is checked against what encloses it and, when the
+ * size of the input is known, against what is left of it.
  */
 public final class DicomReader implements Closeable {
 
@@ -47,14 +47,20 @@ public final class DicomReader implements Closeable {
   private static final long UNDEFINED = 0xFFFFFFFFL;
   private static final byte[] DICM = "DICM".getBytes(StandardCharsets.US_ASCII);
 
-  private enum FrameKind { SEQUENCE, ITEM, FRAGMENTS }
+  private enum FrameKind {
+    SEQUENCE,
+    ITEM,
+    FRAGMENTS
+  }
 
   private record Frame(FrameKind kind, int tag, long end, boolean explicitVr, boolean bigEndian) {}
 
   private final InputStream source;
   private final DicomInput in;
+
   /** Wraps the inflated stream of a deflated data set (identity unless a caller taps it). */
   private final UnaryOperator<InputStream> inflatedTap;
+
   private Inflater inflater;
   private long dataSetOffset = -1;
   private long size;
@@ -71,8 +77,7 @@ public final class DicomReader implements Closeable {
   private long headerOffset;
   private boolean valuePending;
 
-  private DicomReader(InputStream source, long size,
-      UnaryOperator<InputStream> inflatedTap) {
+  private DicomReader(InputStream source, long size, UnaryOperator<InputStream> inflatedTap) {
     this.source = source;
     this.in = new DicomInput(source, DicomInput.BUFFER_SIZE);
     this.size = size;
@@ -91,8 +96,8 @@ public final class DicomReader implements Closeable {
    * The same, with {@code inflatedTap} wrapped around the inflated stream if the data set is
    * deflated (PS3.5 A.5), so that a caller sees the inflated bytes as they are read.
    */
-  public static DicomReader open(InputStream source, long size,
-      UnaryOperator<InputStream> inflatedTap) throws IOException {
+  public static DicomReader open(
+      InputStream source, long size, UnaryOperator<InputStream> inflatedTap) throws IOException {
     DicomReader r = new DicomReader(source, size, inflatedTap);
     r.readPreambleAndMeta();
     return r;
@@ -104,16 +109,16 @@ public final class DicomReader implements Closeable {
   }
 
   /**
-   * For a deflated data set read to its end: how many bytes of input the deflate stream took,
-   * from {@link #dataSetOffset()} (bytes after it are not part of the data set); else -1.
+   * For a deflated data set read to its end: how many bytes of input the deflate stream took, from
+   * {@link #dataSetOffset()} (bytes after it are not part of the data set); else -1.
    */
   public long deflatedLength() {
     return inflater != null && inflater.finished() ? inflater.getBytesRead() : -1;
   }
 
   /**
-   * The defects of the input read through so far, as other toolkits (dcm4che, pydicom) read
-   * them, in words for the report: kinds and tags, never values. Empty for a well-formed file.
+   * The defects of the input read through so far, as other toolkits (dcm4che, pydicom) read them,
+   * in words for the report: kinds and tags, never values. Empty for a well-formed file.
    */
   public List<String> recoveries() {
     return recoveries.list();
@@ -208,13 +213,17 @@ public final class DicomReader implements Closeable {
   private void readPreambleAndMeta() throws IOException {
     byte[] head = new byte[132];
     int n = in.peek(head, 132);
-    boolean part10 = n == 132 && head[128] == DICM[0] && head[129] == DICM[1]
-        && head[130] == DICM[2] && head[131] == DICM[3];
+    boolean part10 =
+        n == 132
+            && head[128] == DICM[0]
+            && head[129] == DICM[1]
+            && head[130] == DICM[2]
+            && head[131] == DICM[3];
     if (part10) {
       in.skip(132);
     } else if (n < 8) {
-      throw new DicomParseException(NOT_DICOM, 0,
-          n == 0 ? "empty file" : "not DICOM: only " + n + " bytes");
+      throw new DicomParseException(
+          NOT_DICOM, 0, n == 0 ? "empty file" : "not DICOM: only " + n + " bytes");
     }
     if (part10 || (n >= 8 && head[0] == 2 && head[1] == 0 && isVrCode(head[4], head[5]))) {
       meta = readMetaGroup();
@@ -265,8 +274,10 @@ public final class DicomReader implements Closeable {
         len = in.u32();
       }
       if (len == UNDEFINED || len > 1 << 20) {
-        throw new DicomParseException(MALFORMED, at, "file meta element " + Tags.toString(t)
-            + " has an impossible length " + len);
+        throw new DicomParseException(
+            MALFORMED,
+            at,
+            "file meta element " + Tags.toString(t) + " has an impossible length " + len);
       }
       checkRemaining(at, t, len);
       byte[] value = in.readBytes(len);
@@ -278,8 +289,9 @@ public final class DicomReader implements Closeable {
     }
     if (groupStart >= 0 && in.position() - groupStart != groupLength) {
       // PS3.10 7.1: the meta group is read element by element, as dcm4che and pydicom do.
-      recovered("file meta group length (0002,0000) disagrees with the group: read element by"
-          + " element");
+      recovered(
+          "file meta group length (0002,0000) disagrees with the group: read element by"
+              + " element");
     }
     return m;
   }
@@ -301,11 +313,11 @@ public final class DicomReader implements Closeable {
     }
     if (!ts.explicitVr() && looksExplicit) {
       int t = Values.tag(b, 0, ts.bigEndian());
-      boolean explicit = VR.ofCode(((b[4] & 0xff) << 8) | (b[5] & 0xff))
-          == ElementDictionary.vrOf(t);
+      boolean explicit =
+          VR.ofCode(((b[4] & 0xff) << 8) | (b[5] & 0xff)) == ElementDictionary.vrOf(t);
       if (explicit) {
-        recovered("data set in Explicit VR under an Implicit VR transfer syntax: read as"
-            + " written");
+        recovered(
+            "data set in Explicit VR under an Implicit VR transfer syntax: read as" + " written");
       }
       return explicit;
     }
@@ -326,16 +338,24 @@ public final class DicomReader implements Closeable {
     if (meta == null && Arrays.equals(b, new byte[8])) {
       // (0000,0000) of length 0 is no DICOM element: this is zero fill, e.g. a preamble cut
       // before its "DICM" prefix (PS3.10 7.1), and would otherwise parse as empty elements.
-      throw new DicomParseException(NOT_DICOM, at,
-          "not DICOM: starts with zero bytes and no DICM prefix");
+      throw new DicomParseException(
+          NOT_DICOM, at, "not DICOM: starts with zero bytes and no DICM prefix");
     }
     boolean bigEndian = b[0] == 0 && b[1] != 0;
-    int group = bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff)
-        : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
+    int group =
+        bigEndian ? ((b[0] & 0xff) << 8) | (b[1] & 0xff) : ((b[1] & 0xff) << 8) | (b[0] & 0xff);
     boolean explicit = isVrCode(b[4], b[5]);
-    if (meta == null && !(group == 0x0008 || group == 0x0002 || group == 0x0000
-        || group == 0x0010 || group == 0x0018 || group == 0x0020 || group == 0x0028)) {
-      throw new DicomParseException(NOT_DICOM, at,
+    if (meta == null
+        && !(group == 0x0008
+            || group == 0x0002
+            || group == 0x0000
+            || group == 0x0010
+            || group == 0x0018
+            || group == 0x0020
+            || group == 0x0028)) {
+      throw new DicomParseException(
+          NOT_DICOM,
+          at,
           "not DICOM: no DICM prefix and the first bytes are not a DICOM data element");
     }
     if (explicit) {
@@ -366,9 +386,14 @@ public final class DicomReader implements Closeable {
     Frame top = stack.peek();
     if (top != null && top.end() >= 0 && in.position() >= top.end()) {
       if (in.position() > top.end()) {
-        throw new DicomParseException(MALFORMED, in.position(), "contents of "
-            + Tags.toString(top.tag()) + " overrun its declared length by "
-            + (in.position() - top.end()) + " bytes");
+        throw new DicomParseException(
+            MALFORMED,
+            in.position(),
+            "contents of "
+                + Tags.toString(top.tag())
+                + " overrun its declared length by "
+                + (in.position() - top.end())
+                + " bytes");
       }
       return pop(top);
     }
@@ -384,8 +409,12 @@ public final class DicomReader implements Closeable {
       return pop(top);
     }
     if (top != null && top.end() < 0 && in.atEnd()) {
-      throw new DicomParseException(TRUNCATED, headerOffset, "unexpected end of data: "
-          + Tags.toString(top.tag()) + " is not closed (truncated file?)");
+      throw new DicomParseException(
+          TRUNCATED,
+          headerOffset,
+          "unexpected end of data: "
+              + Tags.toString(top.tag())
+              + " is not closed (truncated file?)");
     }
     tag = in.tag();
     if (top != null && top.kind() == FrameKind.SEQUENCE) {
@@ -402,8 +431,10 @@ public final class DicomReader implements Closeable {
       throw new DicomParseException(MALFORMED, headerOffset, "item delimiter outside an item");
     }
     if (tag == Tags.SequenceDelimitationItem || tag == Tags.Item) {
-      throw new DicomParseException(MALFORMED, headerOffset, "unexpected " + Tags.toString(tag)
-          + " in a data set (sequence or item not opened)");
+      throw new DicomParseException(
+          MALFORMED,
+          headerOffset,
+          "unexpected " + Tags.toString(tag) + " in a data set (sequence or item not opened)");
     }
     return element(top);
   }
@@ -429,16 +460,18 @@ public final class DicomReader implements Closeable {
     if (tag == Tags.SequenceDelimitationItem && top.end() < 0) {
       return pop(top);
     }
-    throw new DicomParseException(MALFORMED, headerOffset, "expected an item in sequence "
-        + Tags.toString(top.tag()) + ", found " + found(tag));
+    throw new DicomParseException(
+        MALFORMED,
+        headerOffset,
+        "expected an item in sequence " + Tags.toString(top.tag()) + ", found " + found(tag));
   }
 
   private Event fragmentContent(Frame top) throws IOException {
     long len = in.u32();
     if (tag == Tags.Item) {
       if (len == UNDEFINED) {
-        throw new DicomParseException(MALFORMED, headerOffset, "fragment of undefined length in "
-            + Tags.toString(top.tag()));
+        throw new DicomParseException(
+            MALFORMED, headerOffset, "fragment of undefined length in " + Tags.toString(top.tag()));
       }
       checkRemaining(headerOffset, top.tag(), len);
       tag = top.tag();
@@ -450,8 +483,10 @@ public final class DicomReader implements Closeable {
       tag = top.tag();
       return pop(top);
     }
-    throw new DicomParseException(MALFORMED, headerOffset, "expected a fragment item in "
-        + Tags.toString(top.tag()) + ", found " + found(tag));
+    throw new DicomParseException(
+        MALFORMED,
+        headerOffset,
+        "expected a fragment item in " + Tags.toString(top.tag()) + ", found " + found(tag));
   }
 
   private Event element(Frame top) throws IOException {
@@ -463,8 +498,7 @@ public final class DicomReader implements Closeable {
         // Not a VR: treat the header as implicit (seen in sloppy files); the two bytes are the low
         // half of a 32-bit length.
         vr = ElementDictionary.vrOf(tag);
-        recovered("no VR code in the header of " + Tags.toString(tag)
-            + ": read as Implicit VR");
+        recovered("no VR code in the header of " + Tags.toString(tag) + ": read as Implicit VR");
         int hi = in.u16();
         len = in.bigEndian() ? ((long) code << 16) | hi : ((long) hi << 16) | swap16(code);
       } else if (vr.longHeader()) {
@@ -473,12 +507,13 @@ public final class DicomReader implements Closeable {
       } else {
         len = in.u16();
       }
-      if (vr != VR.SQ && vr != VR.UN && ElementDictionary.vrOf(tag) == VR.SQ
+      if (vr != VR.SQ
+          && vr != VR.UN
+          && ElementDictionary.vrOf(tag) == VR.SQ
           && (len == UNDEFINED || startsWithItem(len))) {
         // A sequence declared with another VR whose bytes are items (PS3.5 7.5): read as the
         // dictionary says, so that its items are de-identified, not copied as opaque bytes.
-        recovered("VR " + vr + " declared for sequence " + Tags.toString(tag)
-            + ": read as SQ");
+        recovered("VR " + vr + " declared for sequence " + Tags.toString(tag) + ": read as SQ");
         vr = VR.SQ;
       }
     } else {
@@ -510,8 +545,12 @@ public final class DicomReader implements Closeable {
         stack.push(new Frame(FrameKind.FRAGMENTS, tag, -1, explicitContent, bigEndian));
         return event = Event.FRAGMENTS_START;
       }
-      throw new DicomParseException(MALFORMED, headerOffset, plausible(tag) ? "element "
-          + Tags.toString(tag) + " with VR " + vr + " has undefined length" : unexpected());
+      throw new DicomParseException(
+          MALFORMED,
+          headerOffset,
+          plausible(tag)
+              ? "element " + Tags.toString(tag) + " with VR " + vr + " has undefined length"
+              : unexpected());
     }
     length = len;
     long end = checkNested(top, len);
@@ -562,9 +601,17 @@ public final class DicomReader implements Closeable {
           if (!plausible(tag)) {
             throw new DicomParseException(MALFORMED, headerOffset, unexpected());
           }
-          throw new DicomParseException(MALFORMED, headerOffset, "length " + len + " of "
-              + Tags.toString(tag) + " runs " + (end - f.end()) + " bytes past the end of "
-              + Tags.toString(f.tag()));
+          throw new DicomParseException(
+              MALFORMED,
+              headerOffset,
+              "length "
+                  + len
+                  + " of "
+                  + Tags.toString(tag)
+                  + " runs "
+                  + (end - f.end())
+                  + " bytes past the end of "
+                  + Tags.toString(f.tag()));
         }
         break;
       }
@@ -576,18 +623,26 @@ public final class DicomReader implements Closeable {
   private void checkRemaining(long at, int t, long len) throws DicomParseException {
     if (size >= 0 && in.position() + len > size) {
       if (!plausible(t)) {
-        throw new DicomParseException(MALFORMED, at, "unexpected bytes at offset " + at
-            + " (not an element header)");
+        throw new DicomParseException(
+            MALFORMED, at, "unexpected bytes at offset " + at + " (not an element header)");
       }
-      throw new DicomParseException(TRUNCATED, at, "length " + len + " of " + Tags.toString(t)
-          + " is larger than the " + (size - in.position()) + " bytes left in the file");
+      throw new DicomParseException(
+          TRUNCATED,
+          at,
+          "length "
+              + len
+              + " of "
+              + Tags.toString(t)
+              + " is larger than the "
+              + (size - in.position())
+              + " bytes left in the file");
     }
   }
 
   /**
-   * A tag the dictionary knows (or an item tag). Anything else read where a header should be may
-   * be value bytes (text after the data set, a wrong length before it): a message then names
-   * only the offset, never the bytes as a tag or a length.
+   * A tag the dictionary knows (or an item tag). Anything else read where a header should be may be
+   * value bytes (text after the data set, a wrong length before it): a message then names only the
+   * offset, never the bytes as a tag or a length.
    */
   private static boolean plausible(int t) {
     return !ElementDictionary.keywordOf(t).isEmpty() || (t >>> 16) == 0xFFFE;
@@ -606,8 +661,8 @@ public final class DicomReader implements Closeable {
     Frame parent = stack.peek();
     in.bigEndian(parent == null ? ts.bigEndian() : parent.bigEndian());
     tag = top.tag();
-    vr = top.kind() == FrameKind.FRAGMENTS ? VR.OB
-        : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
+    vr =
+        top.kind() == FrameKind.FRAGMENTS ? VR.OB : top.kind() == FrameKind.SEQUENCE ? VR.SQ : null;
     length = 0;
     switch (top.kind()) {
       case ITEM:

@@ -20,6 +20,7 @@ public final class DicomWriter implements Closeable {
   /** This tool's Implementation Class UID (a UUID-derived 2.25 UID, PS3.5 B.2). */
   public static final String IMPLEMENTATION_CLASS_UID =
       "2.25.279616776520008049634193472563601811855";
+
   /** Implementation Version Name (SH, at most 16 characters). */
   public static final String IMPLEMENTATION_VERSION_NAME = "DICOMDEID_010";
 
@@ -40,10 +41,10 @@ public final class DicomWriter implements Closeable {
   }
 
   /**
-   * Writes a fresh 128-byte preamble, "DICM" and the file meta group: group length, version,
-   * Media Storage SOP Class/Instance UIDs and Transfer Syntax UID taken from {@code meta}, this
-   * tool's implementation UID and version name, then any other (0002,xxxx) elements of meta. The
-   * data set that follows is written in {@code ts}.
+   * Writes a fresh 128-byte preamble, "DICM" and the file meta group: group length, version, Media
+   * Storage SOP Class/Instance UIDs and Transfer Syntax UID taken from {@code meta}, this tool's
+   * implementation UID and version name, then any other (0002,xxxx) elements of meta. The data set
+   * that follows is written in {@code ts}.
    */
   public void writeFileMeta(FileMeta meta, TransferSyntax ts) throws IOException {
     writeFileMetaGroup(meta, ts);
@@ -61,17 +62,24 @@ public final class DicomWriter implements Closeable {
     elems.add(new DicomElement(Tags.FileMetaInformationVersion, VR.OB, new byte[] {0, 1}));
     for (DicomElement e : meta.elements()) {
       int t = e.tag();
-      if (t != Tags.FileMetaInformationGroupLength && t != Tags.FileMetaInformationVersion
-          && t != Tags.TransferSyntaxUID && t != Tags.ImplementationClassUID
-          && t != Tags.ImplementationVersionName && Tags.group(t) == 2) {
+      if (t != Tags.FileMetaInformationGroupLength
+          && t != Tags.FileMetaInformationVersion
+          && t != Tags.TransferSyntaxUID
+          && t != Tags.ImplementationClassUID
+          && t != Tags.ImplementationVersionName
+          && Tags.group(t) == 2) {
         elems.add(e);
       }
     }
     elems.add(new DicomElement(Tags.TransferSyntaxUID, VR.UI, Values.ascii(ts.uid(), VR.UI)));
-    elems.add(new DicomElement(Tags.ImplementationClassUID, VR.UI,
-        Values.ascii(IMPLEMENTATION_CLASS_UID, VR.UI)));
-    elems.add(new DicomElement(Tags.ImplementationVersionName, VR.SH,
-        Values.ascii(IMPLEMENTATION_VERSION_NAME, VR.SH)));
+    elems.add(
+        new DicomElement(
+            Tags.ImplementationClassUID, VR.UI, Values.ascii(IMPLEMENTATION_CLASS_UID, VR.UI)));
+    elems.add(
+        new DicomElement(
+            Tags.ImplementationVersionName,
+            VR.SH,
+            Values.ascii(IMPLEMENTATION_VERSION_NAME, VR.SH)));
     elems.sort(Comparator.comparingLong(e -> e.tag() & 0xffffffffL));
     ByteArrayOutputStream group = new ByteArrayOutputStream();
     OutputStream saved = out;
@@ -93,8 +101,9 @@ public final class DicomWriter implements Closeable {
     if (ts.deflated()) {
       // PS3.5 A.5: raw deflate (RFC 1951) of everything after the meta group. The fastest
       // level: the rewrite is bound by compression time, and size matters less here.
-      deflater = new DeflaterOutputStream(new NonClosing(raw),
-          new Deflater(Deflater.BEST_SPEED, true), 64 * 1024);
+      deflater =
+          new DeflaterOutputStream(
+              new NonClosing(raw), new Deflater(Deflater.BEST_SPEED, true), 64 * 1024);
       out = deflater;
     }
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The File Meta Information group (0002,eeee), PS3.10 section 7.1, as read: elements in order.
- * The writer rebuilds the group length, version and implementation elements itself.
+ * The File Meta Information group (0002,eeee), PS3.10 section 7.1, as read: elements in order. The
+ * writer rebuilds the group length, version and implementation elements itself.
  */
 public final class FileMeta {
   private final Map<Integer, DicomElement> elements = new LinkedHashMap<>();

@@ -6,17 +6,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads a data set up to Pixel Data (or to its end) without reading Pixel Data's bytes, and
- * hands the values a {@link Handler} asks for to it; every other value is skipped. Which values
- * matter, and what they mean, is the handler's business.
+ * Reads a data set up to Pixel Data (or to its end) without reading Pixel Data's bytes, and hands
+ * the values a {@link Handler} asks for to it; every other value is skipped. Which values matter,
+ * and what they mean, is the handler's business.
  */
 public final class HeaderReader {
   /** What a header-only pass keeps. */
   public interface Handler {
     /**
      * The longest value of {@code tag} that is wanted here, or -1 if none is: a longer value is
-     * skipped. {@code sequences} holds the tags of the sequences the element is in, innermost
-     * first (empty at the top level); it must not be modified.
+     * skipped. {@code sequences} holds the tags of the sequences the element is in, innermost first
+     * (empty at the top level); it must not be modified.
      */
     long maxLength(int tag, Deque<Integer> sequences);
 

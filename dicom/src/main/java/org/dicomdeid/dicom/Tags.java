@@ -1,7 +1,5 @@
 package org.dicomdeid.dicom;
 
-import org.dicomdeid.dicom.charset.SpecificCharacterSet;
-
 /**
  * Tag numbers as {@code (group << 16) | element}, with the few that code refers to by name. The
  * names follow the PS3.6 keywords; {@link ElementDictionary} knows every registered tag.

@@ -4,13 +4,14 @@ package org.dicomdeid.dicom;
  * How a data set is encoded, PS3.5 section 10 and Annex A. Only the properties the codec needs: VR
  * explicitness, byte order, deflate, and whether Pixel Data is encapsulated (PS3.5 A.4).
  */
-public record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean deflated,
-    boolean encapsulated) {
+public record TransferSyntax(
+    String uid, boolean explicitVr, boolean bigEndian, boolean deflated, boolean encapsulated) {
 
   public static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
   public static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
   public static final String DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1.99";
   public static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
+
   /** Encapsulated Uncompressed Explicit VR Little Endian, PS3.5 A.4.11. */
   public static final String ENCAPSULATED_UNCOMPRESSED = "1.2.840.10008.1.2.1.98";
 
@@ -25,9 +26,9 @@ public record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, 
 
   /**
    * The syntax for a Transfer Syntax UID. Every registered syntax other than the four native ones
-   * (JPEG family 1.2.840.10008.1.2.4.*, RLE 1.2.840.10008.1.2.5, MPEG, HTJ2K, JPEG XL,
-   * encapsulated uncompressed, and any later one) is Explicit VR Little Endian with encapsulated
-   * Pixel Data; the reader also accepts native Pixel Data under them when its length is defined.
+   * (JPEG family 1.2.840.10008.1.2.4.*, RLE 1.2.840.10008.1.2.5, MPEG, HTJ2K, JPEG XL, encapsulated
+   * uncompressed, and any later one) is Explicit VR Little Endian with encapsulated Pixel Data; the
+   * reader also accepts native Pixel Data under them when its length is defined.
    */
   public static TransferSyntax of(String uid) {
     switch (uid) {

@@ -48,7 +48,8 @@ public final class Values {
 
   /** Reads a 16-bit unsigned value in the given byte order. */
   public static int u16(byte[] v, int off, boolean bigEndian) {
-    return bigEndian ? ((v[off] & 0xff) << 8) | (v[off + 1] & 0xff)
+    return bigEndian
+        ? ((v[off] & 0xff) << 8) | (v[off + 1] & 0xff)
         : ((v[off + 1] & 0xff) << 8) | (v[off] & 0xff);
   }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.Test;
 
 class ElementDictionaryTest {
@@ -115,8 +114,15 @@ class ElementDictionaryTest {
     assertEquals(0x60003000, ElementDictionary.tagOf("OverlayData"));
     assertEquals(0x50000005, ElementDictionary.tagOf("CurveDimensions"));
     assertEquals(0x00280400, ElementDictionary.tagOf("RowsForNthOrderCoefficients"));
-    for (String kw : new String[] {"StudyInstanceUID", "PatientBirthDate", "SOPClassUID",
-        "TransferSyntaxUID", "DeidentificationMethodCodeSequence", "BurnedInAnnotation"}) {
+    for (String kw :
+        new String[] {
+          "StudyInstanceUID",
+          "PatientBirthDate",
+          "SOPClassUID",
+          "TransferSyntaxUID",
+          "DeidentificationMethodCodeSequence",
+          "BurnedInAnnotation"
+        }) {
       assertEquals(kw, ElementDictionary.keywordOf(ElementDictionary.tagOf(kw)));
     }
   }
@@ -137,8 +143,8 @@ class ElementDictionaryTest {
     if (Files.exists(SOURCE_CSV)) {
       try (Reader r = Files.newBufferedReader(SOURCE_CSV, StandardCharsets.UTF_8)) {
         long rows = 0;
-        for (CSVRecord ignored : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .get().parse(r)) {
+        for (CSVRecord ignored :
+            CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
           rows++;
         }
         assertEquals(rows, ElementDictionary.size());

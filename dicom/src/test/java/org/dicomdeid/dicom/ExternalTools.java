@@ -22,19 +22,23 @@ public final class ExternalTools {
   private ExternalTools() {}
 
   public static Path pydicomData() {
-    require(Files.isDirectory(PYDICOM_DATA.resolve("test_files")),
-        "python3-pydicom test files not found at " + PYDICOM_DATA
+    require(
+        Files.isDirectory(PYDICOM_DATA.resolve("test_files")),
+        "python3-pydicom test files not found at "
+            + PYDICOM_DATA
             + ": install them with 'apt-get install python3-pydicom'");
     return PYDICOM_DATA;
   }
 
   public static void requireDcmdump() {
-    require(Files.isExecutable(Path.of("/usr/bin/dcmdump")),
+    require(
+        Files.isExecutable(Path.of("/usr/bin/dcmdump")),
         "dcmtk's dcmdump not found: install it with 'apt-get install dcmtk'");
   }
 
   public static void requireDciodvfy() {
-    require(Files.isExecutable(Path.of("/usr/bin/dciodvfy")),
+    require(
+        Files.isExecutable(Path.of("/usr/bin/dciodvfy")),
         "dicom3tools' dciodvfy not found: install it with 'apt-get install dicom3tools'");
   }
 
@@ -54,7 +58,8 @@ public final class ExternalTools {
     p.getOutputStream().close();
     byte[] err;
     byte[] out;
-    try (InputStream o = p.getInputStream(); InputStream e = p.getErrorStream()) {
+    try (InputStream o = p.getInputStream();
+        InputStream e = p.getErrorStream()) {
       out = o.readAllBytes();
       err = e.readAllBytes();
     }
@@ -62,7 +67,9 @@ public final class ExternalTools {
       p.destroyForcibly();
       throw new IOException("timed out: " + command);
     }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.ISO_8859_1),
+    return new Result(
+        p.exitValue(),
+        new String(out, StandardCharsets.ISO_8859_1),
         new String(err, StandardCharsets.ISO_8859_1));
   }
 

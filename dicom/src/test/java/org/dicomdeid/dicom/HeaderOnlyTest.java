@@ -48,14 +48,22 @@ class HeaderOnlyTest {
 
   @Test
   void headerOnlyReadConsumesLessThanPixelOffsetPlusOneBuffer() throws Exception {
-    for (TransferSyntax ts : new TransferSyntax[] {TransferSyntax.EXPLICIT_LE,
-        TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE}) {
-      byte[] file = Codec.part10(ts, w -> {
-        w.writeElement(Tags.SOPInstanceUID, VR.UI, "1.2.3".getBytes(StandardCharsets.US_ASCII));
-        w.writeElement(Tags.StudyDate, VR.DA, "20220921".getBytes(StandardCharsets.US_ASCII));
-        w.writeElement(Tags.PatientID, VR.LO, "KU39009".getBytes(StandardCharsets.US_ASCII));
-        w.writeElement(Tags.PixelData, VR.OW, new byte[PIXELS]);
-      });
+    for (TransferSyntax ts :
+        new TransferSyntax[] {
+          TransferSyntax.EXPLICIT_LE, TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE
+        }) {
+      byte[] file =
+          Codec.part10(
+              ts,
+              w -> {
+                w.writeElement(
+                    Tags.SOPInstanceUID, VR.UI, "1.2.3".getBytes(StandardCharsets.US_ASCII));
+                w.writeElement(
+                    Tags.StudyDate, VR.DA, "20220921".getBytes(StandardCharsets.US_ASCII));
+                w.writeElement(
+                    Tags.PatientID, VR.LO, "KU39009".getBytes(StandardCharsets.US_ASCII));
+                w.writeElement(Tags.PixelData, VR.OW, new byte[PIXELS]);
+              });
       int pixelOffset = file.length - PIXELS;
       CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(file));
       DicomReader r = DicomReader.open(in, file.length);
@@ -73,15 +81,18 @@ class HeaderOnlyTest {
   void headerOnlyReadOfEncapsulatedPixelsStopsAtTheFragments() throws Exception {
     byte[] frame = new byte[PIXELS];
     Arrays.fill(frame, (byte) 7);
-    byte[] file = Codec.part10(TransferSyntax.of("1.2.840.10008.1.2.5"), w -> {
-      w.writeElement(Tags.PatientID, VR.LO, "KU39009".getBytes(StandardCharsets.US_ASCII));
-      w.startFragments(Tags.PixelData, VR.OB);
-      w.startFragment(0);
-      w.endValue();
-      w.startFragment(frame.length).write(frame);
-      w.endValue();
-      w.endFragments();
-    });
+    byte[] file =
+        Codec.part10(
+            TransferSyntax.of("1.2.840.10008.1.2.5"),
+            w -> {
+              w.writeElement(Tags.PatientID, VR.LO, "KU39009".getBytes(StandardCharsets.US_ASCII));
+              w.startFragments(Tags.PixelData, VR.OB);
+              w.startFragment(0);
+              w.endValue();
+              w.startFragment(frame.length).write(frame);
+              w.endValue();
+              w.endFragments();
+            });
     CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(file));
     TopLevelValues.read(DicomReader.open(in, file.length));
     assertTrue(in.count < file.length - PIXELS + 64 * 1024, "read " + in.count);

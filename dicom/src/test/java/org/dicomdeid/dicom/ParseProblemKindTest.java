@@ -20,8 +20,8 @@ import org.dicomdeid.dicom.DicomParseException.Kind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every refusal carries a kind, and "not DICOM" (skipped) versus "broken DICOM" (failed) is told
- * by the kind alone: on every input it agrees with the message rule that decided it before.
+ * Every refusal carries a kind, and "not DICOM" (skipped) versus "broken DICOM" (failed) is told by
+ * the kind alone: on every input it agrees with the message rule that decided it before.
  */
 class ParseProblemKindTest {
 
@@ -31,16 +31,21 @@ class ParseProblemKindTest {
   }
 
   private static DicomParseException refusal(byte[] in, long size) {
-    return assertThrows(DicomParseException.class,
+    return assertThrows(
+        DicomParseException.class,
         () -> Codec.readAll(DicomReader.open(new ByteArrayInputStream(in), size)));
   }
 
   @Test
   void inputsThatAreNotDicomAreOfKindNotDicom() {
-    List<byte[]> inputs = List.of(new byte[0], "hi".getBytes(StandardCharsets.US_ASCII),
-        "Export notes.\nNothing to see here.\n".getBytes(StandardCharsets.US_ASCII),
-        "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1),
-        new byte[128], new byte[300]);
+    List<byte[]> inputs =
+        List.of(
+            new byte[0],
+            "hi".getBytes(StandardCharsets.US_ASCII),
+            "Export notes.\nNothing to see here.\n".getBytes(StandardCharsets.US_ASCII),
+            "%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1),
+            new byte[128],
+            new byte[300]);
     for (byte[] in : inputs) {
       DicomParseException e = refusal(in, in.length);
       assertEquals(Kind.NOT_DICOM, e.kind(), e.getMessage());
@@ -50,10 +55,13 @@ class ParseProblemKindTest {
 
   @Test
   void aFileCutShortIsTruncatedDicom() throws IOException {
-    byte[] file = Codec.part10(TransferSyntax.EXPLICIT_LE, w -> {
-      w.writeElement(Tags.PatientID, VR.LO, "KU00001".getBytes(StandardCharsets.US_ASCII));
-      w.writeElement(Tags.PixelData, VR.OW, new byte[4096]);
-    });
+    byte[] file =
+        Codec.part10(
+            TransferSyntax.EXPLICIT_LE,
+            w -> {
+              w.writeElement(Tags.PatientID, VR.LO, "KU00001".getBytes(StandardCharsets.US_ASCII));
+              w.writeElement(Tags.PixelData, VR.OW, new byte[4096]);
+            });
     byte[] cut = Arrays.copyOf(file, file.length - 100);
     for (long size : new long[] {cut.length, -1}) {
       DicomParseException e = refusal(cut, size);
@@ -64,8 +72,14 @@ class ParseProblemKindTest {
   @Test
   void pydicomFilesBrokenOnPurposeHaveTheirKinds() throws IOException {
     Path files = ExternalTools.pydicomData().resolve("test_files");
-    Map<String, Kind> expected = Map.of("MR_truncated.dcm", Kind.TRUNCATED,
-        "rtplan_truncated.dcm", Kind.TRUNCATED, "no_meta.dcm", Kind.NOT_DICOM);
+    Map<String, Kind> expected =
+        Map.of(
+            "MR_truncated.dcm",
+            Kind.TRUNCATED,
+            "rtplan_truncated.dcm",
+            Kind.TRUNCATED,
+            "no_meta.dcm",
+            Kind.NOT_DICOM);
     for (Map.Entry<String, Kind> x : expected.entrySet()) {
       byte[] in = Files.readAllBytes(files.resolve(x.getKey()));
       DicomParseException e = refusal(in, in.length);
@@ -91,7 +105,9 @@ class ParseProblemKindTest {
             TopLevelValues.read(DicomReader.open(new ByteArrayInputStream(part), size));
           } catch (DicomParseException e) {
             assertNotNull(e.kind(), e.getMessage());
-            assertEquals(notDicomByWords(e), e.kind() == Kind.NOT_DICOM,
+            assertEquals(
+                notDicomByWords(e),
+                e.kind() == Kind.NOT_DICOM,
                 p.getFileName() + " cut at " + cut + ": " + e.kind() + " " + e.getMessage());
             seen.merge(e.kind(), 1, Integer::sum);
           }

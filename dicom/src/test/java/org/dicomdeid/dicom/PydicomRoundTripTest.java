@@ -23,25 +23,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Round trip over every file of Debian's python3-pydicom test data: read, write unchanged, and
- * compare dcmtk's dcmdump of input and output (element by element, values printed in full) and
- * the Pixel Data bytes that dcmdump extracts. Files that are broken on purpose must give the
- * codec's typed exception instead.
+ * compare dcmtk's dcmdump of input and output (element by element, values printed in full) and the
+ * Pixel Data bytes that dcmdump extracts. Files that are broken on purpose must give the codec's
+ * typed exception instead.
  */
 class PydicomRoundTripTest {
 
   /** Files broken on purpose, and why the codec must refuse them. */
-  static final Map<String, String> BROKEN = Map.of(
-      "MR_truncated.dcm", "Pixel Data cut short: its length runs past the end of the file",
-      "rtplan_truncated.dcm", "cut inside a sequence: the data set ends before it is closed",
-      "no_meta.dcm", "a stray byte before the first element: no DICM prefix and no element at"
-          + " offset 0 (dcmdump refuses it too)");
+  static final Map<String, String> BROKEN =
+      Map.of(
+          "MR_truncated.dcm", "Pixel Data cut short: its length runs past the end of the file",
+          "rtplan_truncated.dcm", "cut inside a sequence: the data set ends before it is closed",
+          "no_meta.dcm",
+              "a stray byte before the first element: no DICM prefix and no element at"
+                  + " offset 0 (dcmdump refuses it too)");
 
   /**
    * Files dcmdump cannot read although we can, so the comparison is with our own reading of the
    * input: the output must then read cleanly in dcmdump.
    */
-  static final Map<String, String> DCMDUMP_CANNOT_READ = Map.of(
-      "SC_rgb_jpeg.dcm", "meta group declares an explicit VR syntax, data set is implicit VR");
+  static final Map<String, String> DCMDUMP_CANNOT_READ =
+      Map.of(
+          "SC_rgb_jpeg.dcm", "meta group declares an explicit VR syntax, data set is implicit VR");
 
   @TempDir Path tmp;
 
@@ -52,20 +55,23 @@ class PydicomRoundTripTest {
     List<Path> files = new ArrayList<>();
     for (String dir : List.of("test_files", "charset_files")) {
       try (Stream<Path> s = Files.list(data.resolve(dir))) {
-        files.addAll(s.filter(p -> p.toString().endsWith(".dcm")).sorted()
-            .collect(Collectors.toList()));
+        files.addAll(
+            s.filter(p -> p.toString().endsWith(".dcm")).sorted().collect(Collectors.toList()));
       }
     }
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(),
-        () -> check(f)));
+    return files.stream()
+        .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(f)));
   }
 
   private void check(Path input) throws Exception {
     String name = input.getFileName().toString();
     Path output = tmp.resolve(name);
     if (BROKEN.containsKey(name)) {
-      DicomParseException e = assertThrows(DicomParseException.class, () -> rewrite(input, output),
-          name + " is broken on purpose (" + BROKEN.get(name) + ") and must be refused");
+      DicomParseException e =
+          assertThrows(
+              DicomParseException.class,
+              () -> rewrite(input, output),
+              name + " is broken on purpose (" + BROKEN.get(name) + ") and must be refused");
       System.out.println(name + ": refused as expected: " + e.getMessage());
       return;
     }
@@ -93,7 +99,9 @@ class PydicomRoundTripTest {
     List<Path> rawOut = listFiles(outRaw);
     assertEquals(rawIn.size(), rawOut.size(), "pixel data files written by dcmdump");
     for (int i = 0; i < rawIn.size(); i++) {
-      assertArrayEquals(Files.readAllBytes(rawIn.get(i)), Files.readAllBytes(rawOut.get(i)),
+      assertArrayEquals(
+          Files.readAllBytes(rawIn.get(i)),
+          Files.readAllBytes(rawOut.get(i)),
           "pixel data of " + name);
     }
   }
@@ -107,8 +115,9 @@ class PydicomRoundTripTest {
   }
 
   private static String dump(Path file, Path rawDir) throws Exception {
-    ExternalTools.Result r = ExternalTools.run(List.of("dcmdump", "+L", "-Un", "+W",
-        rawDir.toString(), file.toString()));
+    ExternalTools.Result r =
+        ExternalTools.run(
+            List.of("dcmdump", "+L", "-Un", "+W", rawDir.toString(), file.toString()));
     if (r.exitCode() != 0) {
       fail("dcmdump failed on " + file + ": " + r.stderr());
     }
@@ -122,18 +131,22 @@ class PydicomRoundTripTest {
 
   /**
    * What may differ after a faithful rewrite: the file meta implementation UID/name and group
-   * length and version (some writers get its byte order wrong), retired group lengths
-   * (gggg,0000), value lengths (odd values are padded to even), defined versus undefined sequence
-   * and item lengths, delimitation items, and the name dcmdump gives the raw pixel file.
+   * length and version (some writers get its byte order wrong), retired group lengths (gggg,0000),
+   * value lengths (odd values are padded to even), defined versus undefined sequence and item
+   * lengths, delimitation items, and the name dcmdump gives the raw pixel file.
    */
   static String normalise(String dump) {
     StringBuilder sb = new StringBuilder();
     for (String line : dump.split("\n")) {
       String t = line.trim();
-      if (t.startsWith("(0002,0000)") || t.startsWith("(0002,0001)")
-          || t.startsWith("(0002,0012)") || t.startsWith("(0002,0013)")
-          || t.matches("\\([0-9a-fA-F]{4},0000\\).*") || t.startsWith("(fffe,e00d)")
-          || t.startsWith("(fffe,e0dd)") || t.startsWith("# Dicom-")) {
+      if (t.startsWith("(0002,0000)")
+          || t.startsWith("(0002,0001)")
+          || t.startsWith("(0002,0012)")
+          || t.startsWith("(0002,0013)")
+          || t.matches("\\([0-9a-fA-F]{4},0000\\).*")
+          || t.startsWith("(fffe,e00d)")
+          || t.startsWith("(fffe,e0dd)")
+          || t.startsWith("# Dicom-")) {
         continue;
       }
       line = LENGTH.matcher(line).replaceAll("# ");

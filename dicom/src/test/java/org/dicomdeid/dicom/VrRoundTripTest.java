@@ -21,11 +21,12 @@ class VrRoundTripTest {
       if (vr == VR.SQ) {
         continue;
       }
-      byte[] v = switch (vr.kind()) {
-        case TEXT, CHARSET_TEXT -> text(vr).getBytes(StandardCharsets.US_ASCII);
-        case BINARY -> binary(vr.unitSize());
-        default -> binary(vr == VR.OB || vr == VR.UN ? 7 : vr.unitSize() * 3);
-      };
+      byte[] v =
+          switch (vr.kind()) {
+            case TEXT, CHARSET_TEXT -> text(vr).getBytes(StandardCharsets.US_ASCII);
+            case BINARY -> binary(vr.unitSize());
+            default -> binary(vr == VR.OB || vr == VR.UN ? 7 : vr.unitSize() * 3);
+          };
       m.put(vr, v);
     }
     return m;
@@ -33,18 +34,19 @@ class VrRoundTripTest {
 
   private static String text(VR vr) {
     return switch (vr) {
-      case AE -> "STORESCP";
-      case AS -> "045Y";
-      case CS -> "ORIGINAL\\PRIMARY";
-      case DA -> "20220921";
-      case DS -> "-1024.5";
-      case DT -> "20220921101112.5";
-      case IS -> "123";
-      case TM -> "101112";
-      case UI -> "1.2.840.10008.5.1.4.1.1.2"; // 25 characters: padded with NUL
-      case UR -> "http://example.org/x";
-      default -> "Odd text x"; // 10 or with the VR name odd below
-    } + (vr == VR.LO || vr == VR.SH || vr == VR.PN || vr == VR.ST ? "!" : "");
+          case AE -> "STORESCP";
+          case AS -> "045Y";
+          case CS -> "ORIGINAL\\PRIMARY";
+          case DA -> "20220921";
+          case DS -> "-1024.5";
+          case DT -> "20220921101112.5";
+          case IS -> "123";
+          case TM -> "101112";
+          case UI -> "1.2.840.10008.5.1.4.1.1.2"; // 25 characters: padded with NUL
+          case UR -> "http://example.org/x";
+          default -> "Odd text x"; // 10 or with the VR name odd below
+        }
+        + (vr == VR.LO || vr == VR.SH || vr == VR.PN || vr == VR.ST ? "!" : "");
   }
 
   private static byte[] binary(int n) {
@@ -58,14 +60,19 @@ class VrRoundTripTest {
   @Test
   void everyVrSurvivesInEveryNativeSyntax() throws Exception {
     Map<VR, byte[]> samples = samples();
-    for (TransferSyntax ts : new TransferSyntax[] {TransferSyntax.EXPLICIT_LE,
-        TransferSyntax.EXPLICIT_BE, TransferSyntax.DEFLATED_LE}) {
-      byte[] file = Codec.part10(ts, w -> {
-        int i = 0;
-        for (Map.Entry<VR, byte[]> e : samples.entrySet()) {
-          w.writeElement(BASE + i++, e.getKey(), e.getValue());
-        }
-      });
+    for (TransferSyntax ts :
+        new TransferSyntax[] {
+          TransferSyntax.EXPLICIT_LE, TransferSyntax.EXPLICIT_BE, TransferSyntax.DEFLATED_LE
+        }) {
+      byte[] file =
+          Codec.part10(
+              ts,
+              w -> {
+                int i = 0;
+                for (Map.Entry<VR, byte[]> e : samples.entrySet()) {
+                  w.writeElement(BASE + i++, e.getKey(), e.getValue());
+                }
+              });
       try (DicomReader r = Codec.open(file)) {
         int i = 0;
         for (Map.Entry<VR, byte[]> e : samples.entrySet()) {
@@ -82,11 +89,15 @@ class VrRoundTripTest {
 
   @Test
   void oddStringsArePaddedWithSpaceAndUidsWithNul() throws Exception {
-    byte[] file = Codec.part10(TransferSyntax.EXPLICIT_LE, w -> {
-      w.writeElement(Tags.SOPInstanceUID, VR.UI, "1.2.3".getBytes(StandardCharsets.US_ASCII));
-      w.writeElement(Tags.PatientName, VR.PN, "ABC".getBytes(StandardCharsets.US_ASCII));
-      w.writeElement(0x00091010, VR.OB, new byte[] {1, 2, 3});
-    });
+    byte[] file =
+        Codec.part10(
+            TransferSyntax.EXPLICIT_LE,
+            w -> {
+              w.writeElement(
+                  Tags.SOPInstanceUID, VR.UI, "1.2.3".getBytes(StandardCharsets.US_ASCII));
+              w.writeElement(Tags.PatientName, VR.PN, "ABC".getBytes(StandardCharsets.US_ASCII));
+              w.writeElement(0x00091010, VR.OB, new byte[] {1, 2, 3});
+            });
     try (DicomReader r = Codec.open(file)) {
       r.next();
       assertArrayEquals("1.2.3\0".getBytes(StandardCharsets.US_ASCII), r.readValue());
@@ -101,8 +112,8 @@ class VrRoundTripTest {
   void longShortHeaderValueIsWrittenAsUn() throws Exception {
     byte[] big = new byte[70_001];
     Arrays.fill(big, (byte) 'A');
-    byte[] file = Codec.part10(TransferSyntax.EXPLICIT_LE,
-        w -> w.writeElement(0x00091010, VR.LO, big));
+    byte[] file =
+        Codec.part10(TransferSyntax.EXPLICIT_LE, w -> w.writeElement(0x00091010, VR.LO, big));
     try (DicomReader r = Codec.open(file)) {
       r.next();
       assertEquals(VR.UN, r.vr());
@@ -114,11 +125,16 @@ class VrRoundTripTest {
   void koreanPatientNameInIso2022Ir149() throws Exception {
     String name = "Hong^Gildong=洪^吉洞=홍^길동";
     SpecificCharacterSet cs = SpecificCharacterSet.of("", "ISO 2022 IR 149");
-    byte[] file = Codec.part10(TransferSyntax.EXPLICIT_LE, w -> {
-      w.writeElement(Tags.SpecificCharacterSet, VR.CS,
-          "\\ISO 2022 IR 149".getBytes(StandardCharsets.US_ASCII));
-      w.writeElement(Tags.PatientName, VR.PN, cs.encode(name, VR.PN));
-    });
+    byte[] file =
+        Codec.part10(
+            TransferSyntax.EXPLICIT_LE,
+            w -> {
+              w.writeElement(
+                  Tags.SpecificCharacterSet,
+                  VR.CS,
+                  "\\ISO 2022 IR 149".getBytes(StandardCharsets.US_ASCII));
+              w.writeElement(Tags.PatientName, VR.PN, cs.encode(name, VR.PN));
+            });
     try (DicomReader r = Codec.open(file)) {
       r.next();
       SpecificCharacterSet read =

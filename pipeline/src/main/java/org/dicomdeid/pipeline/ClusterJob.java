@@ -17,25 +17,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pipeline's job on a Flink cluster, seen through the cluster's REST API (Flink 1.19
- * {@code /jobs/overview}, {@code /jobs/<id>}): its state and progress for the console while
- * {@code run()} blocks, and its cancellation when the client is stopped (Ctrl-C): the job would
- * otherwise keep running on the cluster. Found by its name (Beam's --jobName); reads names and
- * counts only.
+ * The pipeline's job on a Flink cluster, seen through the cluster's REST API (Flink 1.19 {@code
+ * /jobs/overview}, {@code /jobs/<id>}): its state and progress for the console while {@code run()}
+ * blocks, and its cancellation when the client is stopped (Ctrl-C): the job would otherwise keep
+ * running on the cluster. Found by its name (Beam's --jobName); reads names and counts only.
  */
 final class ClusterJob implements AutoCloseable {
   private static final Pattern ADDRESS = Pattern.compile("(https?://)?[A-Za-z0-9._-]+:[0-9]+");
+
   /** The pipeline's step names inside Flink's vertex names ("... at ExtractHeaders/..."). */
   private static final Pattern STEP = Pattern.compile("at ([A-Za-z]+)/");
+
   private final URI rest;
   private final String jobName;
   private final Consumer<String> console;
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final Thread cancelOnExit;
+
   /** When the rewrite was first seen under way, and its count then: the rate's origin. */
   private long rateStartNanos;
+
   private long rateStartCount = -1;
 
   private ClusterJob(URI rest, String jobName, Consumer<String> console) {
@@ -47,8 +50,8 @@ final class ClusterJob implements AutoCloseable {
   }
 
   /**
-   * Watches the job of {@code jobName} on the cluster at {@code flinkMaster}; null when that is
-   * not a REST address (embedded Flink: {@code [local]}, {@code [auto]}).
+   * Watches the job of {@code jobName} on the cluster at {@code flinkMaster}; null when that is not
+   * a REST address (embedded Flink: {@code [local]}, {@code [auto]}).
    */
   static ClusterJob watch(String flinkMaster, String jobName, Consumer<String> console) {
     if (flinkMaster == null || !ADDRESS.matcher(flinkMaster).matches()) {
@@ -66,9 +69,13 @@ final class ClusterJob implements AutoCloseable {
         return "submitting the job to " + rest + " (uploading the jar)";
       }
       JsonNode tasks = job.path("tasks");
-      StringBuilder b = new StringBuilder(String.format("cluster job %s, tasks %d of %d"
-          + " finished", job.path("state").asText(), tasks.path("finished").asInt(),
-          tasks.path("total").asInt()));
+      StringBuilder b =
+          new StringBuilder(
+              String.format(
+                  "cluster job %s, tasks %d of %d" + " finished",
+                  job.path("state").asText(),
+                  tasks.path("finished").asInt(),
+                  tasks.path("total").asInt()));
       JsonNode detail = get("jobs/" + job.path("jid").asText());
       Set<String> running = new LinkedHashSet<>();
       long read = 0;
@@ -87,7 +94,8 @@ final class ClusterJob implements AutoCloseable {
         b.append(" | ").append(format(counts)).append(rate(counts));
       }
       if (!running.isEmpty()) {
-        b.append("; running ").append(String.join(", ", running))
+        b.append("; running ")
+            .append(String.join(", ", running))
             .append(String.format(" (%d records in)", read));
       }
       return b.toString();
@@ -108,13 +116,14 @@ final class ClusterJob implements AutoCloseable {
    * Beam's own counters reach a batch job's REST API only when it ends.
    */
   private static final String[][] PHASES = {
-      {"matched", "at ExtractHeaders/MatchFiles)"},
-      {"headers read", "at ExtractHeaders/ReadHeaders)"},
-      {"rewritten", "at RewriteFiles/Deidentify.out0)"}};
+    {"matched", "at ExtractHeaders/MatchFiles)"},
+    {"headers read", "at ExtractHeaders/ReadHeaders)"},
+    {"rewritten", "at RewriteFiles/Deidentify.out0)"}
+  };
 
   /**
-   * "matched N | headers read N | rewritten N" from the job detail's vertices; a phase whose
-   * vertex has not started counts 0; "" when none of the phases is in the plan.
+   * "matched N | headers read N | rewritten N" from the job detail's vertices; a phase whose vertex
+   * has not started counts 0; "" when none of the phases is in the plan.
    */
   static String fileCounts(JsonNode vertices) {
     long[] counts = counts(vertices);
@@ -176,15 +185,18 @@ final class ClusterJob implements AutoCloseable {
       }
       String jid = job.path("jid").asText();
       console.accept("stopping: cancelling job " + jid + " on the cluster " + rest);
-      HttpRequest patch = HttpRequest.newBuilder(rest.resolve("jobs/" + jid + "?mode=cancel"))
-          .timeout(Duration.ofSeconds(10)).method("PATCH", HttpRequest.BodyPublishers.noBody())
-          .build();
+      HttpRequest patch =
+          HttpRequest.newBuilder(rest.resolve("jobs/" + jid + "?mode=cancel"))
+              .timeout(Duration.ofSeconds(10))
+              .method("PATCH", HttpRequest.BodyPublishers.noBody())
+              .build();
       int status = http.send(patch, HttpResponse.BodyHandlers.discarding()).statusCode();
-      console.accept(status / 100 == 2 ? "job " + jid + " cancelled"
-          : "the cluster answered " + status + " to the cancel; see " + rest + "#/overview");
+      console.accept(
+          status / 100 == 2
+              ? "job " + jid + " cancelled"
+              : "the cluster answered " + status + " to the cancel; see " + rest + "#/overview");
     } catch (IOException e) {
-      console.accept("could not cancel the job on " + rest + ": "
-          + e.getClass().getSimpleName());
+      console.accept("could not cancel the job on " + rest + ": " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -194,8 +206,9 @@ final class ClusterJob implements AutoCloseable {
   private JsonNode ourJob() throws IOException, InterruptedException {
     JsonNode newest = null;
     for (JsonNode j : get("jobs/overview").path("jobs")) {
-      if (jobName.equals(j.path("name").asText()) && (newest == null
-          || j.path("start-time").asLong() > newest.path("start-time").asLong())) {
+      if (jobName.equals(j.path("name").asText())
+          && (newest == null
+              || j.path("start-time").asLong() > newest.path("start-time").asLong())) {
         newest = j;
       }
     }
@@ -207,8 +220,8 @@ final class ClusterJob implements AutoCloseable {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpRequest req = HttpRequest.newBuilder(rest.resolve(path))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest req =
+        HttpRequest.newBuilder(rest.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
     return json.readTree(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
   }
 

@@ -6,8 +6,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The command line of issue #4, Beam style {@code --name=value}; checked by DeidSettings.from. */
 public interface DeidOptions extends PipelineOptions {
-  @Description("Input: one or more folders (read recursively, files with any name) or glob "
-      + "patterns, comma separated. Without it, a small sample cohort is generated and used.")
+  @Description(
+      "Input: one or more folders (read recursively, files with any name) or glob "
+          + "patterns, comma separated. Without it, a small sample cohort is generated and used.")
   String getInput();
 
   void setInput(String value);
@@ -44,25 +45,28 @@ public interface DeidOptions extends PipelineOptions {
 
   void setSubjectDigits(int value);
 
-  @Description("PS3.15 profile options, comma separated, e.g. "
-      + "retainDeviceIdentity,cleanDescriptors. retainLongModifiedDates shifts dates; "
-      + "keepUnlistedText keeps text attributes that the table does not list. "
-      + "Empty: the default (retainLongFullDates).")
+  @Description(
+      "PS3.15 profile options, comma separated, e.g. "
+          + "retainDeviceIdentity,cleanDescriptors. retainLongModifiedDates shifts dates; "
+          + "keepUnlistedText keeps text attributes that the table does not list. "
+          + "Empty: the default (retainLongFullDates).")
   @Default.String("")
   String getOptions();
 
   void setOptions(String value);
 
-  @Description("Write files that may carry burned-in text (BurnedInAnnotation YES, US, SC, XC, "
-      + "OT, DOC, secondary capture) instead of quarantining them.")
+  @Description(
+      "Write files that may carry burned-in text (BurnedInAnnotation YES, US, SC, XC, "
+          + "OT, DOC, secondary capture) instead of quarantining them.")
   @Default.Boolean(false)
   boolean getAllowBurnedIn();
 
   void setAllowBurnedIn(boolean value);
 
-  @Description("Replace an existing output file whose bytes differ from this run's. Without it "
-      + "such a file is left alone and its input is reported failed; identical files are always "
-      + "left alone.")
+  @Description(
+      "Replace an existing output file whose bytes differ from this run's. Without it "
+          + "such a file is left alone and its input is reported failed; identical files are always "
+          + "left alone.")
   @Default.Boolean(false)
   boolean getOverwrite();
 

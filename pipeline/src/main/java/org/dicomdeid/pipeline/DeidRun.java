@@ -19,13 +19,13 @@ public final class DeidRun {
   /**
    * Runs the pipeline to the end and returns its summary, counted from the report.
    *
-   * @param runner Beam's options of the runner (--runner, --flinkMaster, --parallelism, ...);
-   *     with {@link DeidOptions#getProgress()} false no progress lines are made
+   * @param runner Beam's options of the runner (--runner, --flinkMaster, --parallelism, ...); with
+   *     {@link DeidOptions#getProgress()} false no progress lines are made
    * @throws RunFailedException the pipeline failed or did not finish, or the report could not be
    *     read
    */
-  public static RunSummary run(DeidSettings settings, PipelineOptions runner,
-      RunListener listener) throws RunFailedException {
+  public static RunSummary run(DeidSettings settings, PipelineOptions runner, RunListener listener)
+      throws RunFailedException {
     try {
       return runOrThrow(settings, runner, listener);
     } catch (IOException | RuntimeException e) {
@@ -33,8 +33,8 @@ public final class DeidRun {
     }
   }
 
-  private static RunSummary runOrThrow(DeidSettings settings, PipelineOptions runner,
-      RunListener listener) throws IOException {
+  private static RunSummary runOrThrow(
+      DeidSettings settings, PipelineOptions runner, RunListener listener) throws IOException {
     if (settings.keyCreated()) {
       listener.keyCreated(settings.secretKeyFile());
     }
@@ -49,11 +49,19 @@ public final class DeidRun {
     Pipeline pipeline = Pipeline.create(runner);
     DeidPipeline.buildPipeline(pipeline, settings);
     long start = System.nanoTime();
-    try (ClusterJob cluster = direct ? null : ClusterJob.watch(
-            runner.as(FlinkPipelineOptions.class).getFlinkMaster(), runner.getJobName(),
-            listener::progress);
-        ProgressLine progress = ProgressLine.start(listener::progress, cluster,
-            runner.getRunner().getSimpleName(), runner.as(DeidOptions.class).getProgress())) {
+    try (ClusterJob cluster =
+            direct
+                ? null
+                : ClusterJob.watch(
+                    runner.as(FlinkPipelineOptions.class).getFlinkMaster(),
+                    runner.getJobName(),
+                    listener::progress);
+        ProgressLine progress =
+            ProgressLine.start(
+                listener::progress,
+                cluster,
+                runner.getRunner().getSimpleName(),
+                runner.as(DeidOptions.class).getProgress())) {
       PipelineResult result = pipeline.run();
       listener.started(result);
       progress.follow(result);

@@ -14,20 +14,29 @@ import org.dicomdeid.transforms.KeyedConfig;
 import org.dicomdeid.transforms.MappingCsv;
 
 /**
- * The options, read once and validated: plain values for the transforms. Every problem is a
- * {@link BadOptionsException} whose message says what to fix.
+ * The options, read once and validated: plain values for the transforms. Every problem is a {@link
+ * BadOptionsException} whose message says what to fix.
  *
  * @param patterns Beam file patterns; a folder becomes {@code <folder>/**}
  * @param overwrite replace an existing output file that has other bytes
- * @param warnings warnings about the permissions of the key file, mapping and report: empty when
- *     no existing one is readable by group or others
+ * @param warnings warnings about the permissions of the key file, mapping and report: empty when no
+ *     existing one is readable by group or others
  * @param secretKeyFile where the workers read the key ({@link #keyedConfig}); an existing mapping
  *     CSV is checked here and read again inside the pipeline ({@code ReadMapping})
  */
-public record DeidSettings(List<String> patterns, String output, String mappingCsv,
-    String reportCsv, DeidConfig config, String subjectPrefix, int subjectDigits,
-    boolean allowBurnedIn, boolean overwrite, String secretKeyFile,
-    boolean keyCreated, List<String> warnings) {
+public record DeidSettings(
+    List<String> patterns,
+    String output,
+    String mappingCsv,
+    String reportCsv,
+    DeidConfig config,
+    String subjectPrefix,
+    int subjectDigits,
+    boolean allowBurnedIn,
+    boolean overwrite,
+    String secretKeyFile,
+    boolean keyCreated,
+    List<String> warnings) {
 
   /** The key file and options as the workers get them: the key itself stays out of the job. */
   public KeyedConfig keyedConfig() {
@@ -37,15 +46,23 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
 
   /** The prefix of subject IDs when none is given. */
   public static final String DEFAULT_SUBJECT_PREFIX = "SUBJ";
+
   /** The digits of the subject number when none are given. */
   public static final int DEFAULT_SUBJECT_DIGITS = 6;
 
   /** The command line's options, validated. */
   public static DeidSettings from(DeidOptions o) throws BadOptionsException {
-    return builder().input(o.getInput()).output(o.getOutput()).mappingCsv(o.getMappingCsv())
-        .reportCsv(o.getReportCsv()).secretKeyFile(o.getSecretKeyFile())
-        .subjectPrefix(o.getSubjectPrefix()).subjectDigits(o.getSubjectDigits())
-        .options(o.getOptions()).allowBurnedIn(o.getAllowBurnedIn()).overwrite(o.getOverwrite())
+    return builder()
+        .input(o.getInput())
+        .output(o.getOutput())
+        .mappingCsv(o.getMappingCsv())
+        .reportCsv(o.getReportCsv())
+        .secretKeyFile(o.getSecretKeyFile())
+        .subjectPrefix(o.getSubjectPrefix())
+        .subjectDigits(o.getSubjectDigits())
+        .options(o.getOptions())
+        .allowBurnedIn(o.getAllowBurnedIn())
+        .overwrite(o.getOverwrite())
         .build();
   }
 
@@ -64,20 +81,22 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
 
   /** The problem with a subject prefix, or null. */
   public static String prefixProblem(String prefix) {
-    return isSubjectPrefix(prefix) ? null
+    return isSubjectPrefix(prefix)
+        ? null
         : "--subjectPrefix must be a letter then up to 31 letters or digits (it goes into "
             + "PatientID and folder names), e.g. --subjectPrefix=SUBJ";
   }
 
   /** The problem with the digits of a subject number, or null. */
   public static String digitsProblem(int digits) {
-    return digits >= 1 && digits <= 18 ? null
+    return digits >= 1 && digits <= 18
+        ? null
         : "--subjectDigits must be between 1 and 18, e.g. --subjectDigits=6";
   }
 
   /**
-   * The values as a front end has them; {@link #build} checks them all, loads (or creates) the
-   * key and records its fingerprint. Names and meanings are {@link DeidOptions}'.
+   * The values as a front end has them; {@link #build} checks them all, loads (or creates) the key
+   * and records its fingerprint. Names and meanings are {@link DeidOptions}'.
    */
   public static final class Builder {
     private String input;
@@ -159,10 +178,14 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     Path out = Path.of(output).toAbsolutePath().normalize();
     Path map = Path.of(mapping).toAbsolutePath().normalize();
     Path rep = Path.of(report).toAbsolutePath().normalize();
-    if (map.startsWith(out) || rep.startsWith(out) || Path.of(keyFile).toAbsolutePath()
-        .normalize().startsWith(out)) {
-      throw new BadOptionsException("--mappingCsv, --reportCsv and --secretKeyFile hold PHI or "
-          + "the key: put them outside --output (" + out + ")");
+    if (map.startsWith(out)
+        || rep.startsWith(out)
+        || Path.of(keyFile).toAbsolutePath().normalize().startsWith(out)) {
+      throw new BadOptionsException(
+          "--mappingCsv, --reportCsv and --secretKeyFile hold PHI or "
+              + "the key: put them outside --output ("
+              + out
+              + ")");
     }
     if (map.equals(rep)) {
       throw new BadOptionsException("--mappingCsv and --reportCsv must be different files");
@@ -207,9 +230,18 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
         warnings.add(w + " (it is rewritten 0600 by this run)");
       }
     }
-    return new DeidSettings(patterns, out.toString(), map.toString(), rep.toString(), config,
-        prefix, digits, o.allowBurnedIn, o.overwrite,
-        Path.of(keyFile).toAbsolutePath().normalize().toString(), key.created(),
+    return new DeidSettings(
+        patterns,
+        out.toString(),
+        map.toString(),
+        rep.toString(),
+        config,
+        prefix,
+        digits,
+        o.allowBurnedIn,
+        o.overwrite,
+        Path.of(keyFile).toAbsolutePath().normalize().toString(),
+        key.created(),
         List.copyOf(warnings));
   }
 
@@ -220,8 +252,8 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
     try {
       return SecretKeyFile.permissionWarning(file);
     } catch (IOException e) {
-      throw new BadOptionsException(file + ": cannot read its permissions: "
-          + e.getClass().getSimpleName());
+      throw new BadOptionsException(
+          file + ": cannot read its permissions: " + e.getClass().getSimpleName());
     }
   }
 
@@ -239,13 +271,20 @@ public record DeidSettings(List<String> patterns, String output, String mappingC
       return;
     }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      MappingCsv.parse(r, row -> {
-        if (row.shiftedCtDate().isEmpty() == shift) {
-          throw new OtherDates("--mappingCsv " + file + " was made with" + (shift ? "out" : "")
-              + " shifted dates; use the same --options as before (retainLongModifiedDates "
-              + (shift ? "off" : "on") + ") or a new mapping file");
-        }
-      });
+      MappingCsv.parse(
+          r,
+          row -> {
+            if (row.shiftedCtDate().isEmpty() == shift) {
+              throw new OtherDates(
+                  "--mappingCsv "
+                      + file
+                      + " was made with"
+                      + (shift ? "out" : "")
+                      + " shifted dates; use the same --options as before (retainLongModifiedDates "
+                      + (shift ? "off" : "on")
+                      + ") or a new mapping file");
+            }
+          });
     } catch (OtherDates e) {
       throw new BadOptionsException(e.getMessage());
     } catch (IOException | IllegalArgumentException e) {

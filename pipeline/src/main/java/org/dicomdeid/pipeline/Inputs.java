@@ -16,23 +16,27 @@ final class Inputs {
       patterns.add(pattern(item));
     }
     if (patterns.isEmpty()) {
-      throw new BadOptionsException("--input is empty: give folders or glob patterns, "
-          + "comma separated");
+      throw new BadOptionsException(
+          "--input is empty: give folders or glob patterns, " + "comma separated");
     }
     return patterns;
   }
 
   /**
-   * Each local input must match at least one file (a folder with none, a glob that matches
-   * nothing: nothing to de-identify, which is a mistake, not a success). Stops at the first
-   * file found, so it costs little on a real export.
+   * Each local input must match at least one file (a folder with none, a glob that matches nothing:
+   * nothing to de-identify, which is a mistake, not a success). Stops at the first file found, so
+   * it costs little on a real export.
    */
   static void checkEachHasFiles(String input) throws BadOptionsException {
     for (String item : items(input)) {
       String pattern = pattern(item);
       if (!pattern.contains("://") && !anyFile(pattern)) {
-        throw new BadOptionsException("--input " + item + ": no file "
-            + (pattern.endsWith("/**") ? "in it" : "matches it") + " (nothing to de-identify)");
+        throw new BadOptionsException(
+            "--input "
+                + item
+                + ": no file "
+                + (pattern.endsWith("/**") ? "in it" : "matches it")
+                + " (nothing to de-identify)");
       }
     }
   }
@@ -57,15 +61,15 @@ final class Inputs {
     try {
       return InputFiles.anyFile(pattern);
     } catch (java.io.IOException e) {
-      throw new BadOptionsException("--input " + pattern + ": cannot be read ("
-          + e.getClass().getSimpleName() + ")");
+      throw new BadOptionsException(
+          "--input " + pattern + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
   }
 
   /**
-   * The output folder must not overlap an input folder (a rerun would read its own output), and
-   * the mapping and report must not be inside one: the input tree is only ever read, never
-   * written. Symbolic links are resolved where the paths exist.
+   * The output folder must not overlap an input folder (a rerun would read its own output), and the
+   * mapping and report must not be inside one: the input tree is only ever read, never written.
+   * Symbolic links are resolved where the paths exist.
    */
   static void checkOutsideInputs(String input, Path output, Path mapping, Path report)
       throws BadOptionsException {
@@ -79,14 +83,22 @@ final class Inputs {
       }
       Path out = real(output);
       if (out.startsWith(in) || in.startsWith(out)) {
-        throw new BadOptionsException("--output " + output + " and --input " + item
-            + " overlap: put the output folder outside the input");
+        throw new BadOptionsException(
+            "--output "
+                + output
+                + " and --input "
+                + item
+                + " overlap: put the output folder outside the input");
       }
       for (Path phi : List.of(mapping, report)) {
         if (real(phi).startsWith(in)) {
-          throw new BadOptionsException((phi == mapping ? "--mappingCsv " : "--reportCsv ") + phi
-              + " is inside --input " + item + ": the input tree is never written to; put it"
-              + " outside the input");
+          throw new BadOptionsException(
+              (phi == mapping ? "--mappingCsv " : "--reportCsv ")
+                  + phi
+                  + " is inside --input "
+                  + item
+                  + ": the input tree is never written to; put it"
+                  + " outside the input");
         }
       }
     }

@@ -11,11 +11,10 @@ import org.dicomdeid.rules.Keyed;
 
 /**
  * The key must match the mapping and the output tree it made. When they are first written, the
- * key's fingerprint ({@link Keyed#fingerprint()}, a keyed hash: it reveals nothing of the key)
- * is recorded beside them, in {@code <mapping>.key-fingerprint} and
- * {@code <output>.key-fingerprint}; a later run with another key, or without its key file while
- * a mapping exists, is refused before anything is read, instead of writing every study again
- * under new UIDs.
+ * key's fingerprint ({@link Keyed#fingerprint()}, a keyed hash: it reveals nothing of the key) is
+ * recorded beside them, in {@code <mapping>.key-fingerprint} and {@code <output>.key-fingerprint};
+ * a later run with another key, or without its key file while a mapping exists, is refused before
+ * anything is read, instead of writing every study again under new UIDs.
  */
 final class KeyCheck {
   static final String SUFFIX = ".key-fingerprint";
@@ -29,10 +28,16 @@ final class KeyCheck {
     }
     for (Path made : List.of(mapping, record(mapping), record(output))) {
       if (Files.exists(made)) {
-        throw new BadOptionsException("--secretKeyFile " + keyFile + " does not exist, but "
-            + made + " does" + recorded(made) + ": give the key file the mapping was made"
-            + " with (a new key would give every subject new UIDs and dates), or a new"
-            + " --mappingCsv and --output");
+        throw new BadOptionsException(
+            "--secretKeyFile "
+                + keyFile
+                + " does not exist, but "
+                + made
+                + " does"
+                + recorded(made)
+                + ": give the key file the mapping was made"
+                + " with (a new key would give every subject new UIDs and dates), or a new"
+                + " --mappingCsv and --output");
       }
     }
   }
@@ -44,10 +49,19 @@ final class KeyCheck {
     for (Path base : List.of(mapping, output)) {
       String was = read(record(base));
       if (was != null && !was.equals(fingerprint)) {
-        throw new BadOptionsException("--secretKeyFile " + keyFile + " (key fingerprint "
-            + fingerprint + ") is not the key " + base + " was made with (key fingerprint "
-            + was + ", recorded in " + record(base) + "): give that key file, or a new"
-            + " --mappingCsv and --output");
+        throw new BadOptionsException(
+            "--secretKeyFile "
+                + keyFile
+                + " (key fingerprint "
+                + fingerprint
+                + ") is not the key "
+                + base
+                + " was made with (key fingerprint "
+                + was
+                + ", recorded in "
+                + record(base)
+                + "): give that key file, or a new"
+                + " --mappingCsv and --output");
       }
     }
     for (Path base : List.of(mapping, output)) {
@@ -77,9 +91,12 @@ final class KeyCheck {
   private static void write(Path file, String fingerprint) throws BadOptionsException {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(),
-          ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-              "rw-------")));
+      Path tmp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(),
+              "." + file.getFileName(),
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(tmp, fingerprint + "\n", StandardCharsets.US_ASCII);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

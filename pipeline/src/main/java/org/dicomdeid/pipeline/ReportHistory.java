@@ -9,15 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
 /**
- * One report per run: a run never erases an earlier run's report. Before a run replaces the
- * report at {@code --reportCsv}, the earlier one is copied beside it under the time it was
- * written, {@code report.csv} -> {@code report.20261203-091500.csv} (owner-only, like the
- * report). The given name always holds the latest run's report; the mapping, by contrast, is one
- * file that every batch merges into.
+ * One report per run: a run never erases an earlier run's report. Before a run replaces the report
+ * at {@code --reportCsv}, the earlier one is copied beside it under the time it was written, {@code
+ * report.csv} -> {@code report.20261203-091500.csv} (owner-only, like the report). The given name
+ * always holds the latest run's report; the mapping, by contrast, is one file that every batch
+ * merges into.
  */
 final class ReportHistory {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-      .withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
 
   private ReportHistory() {}
 
@@ -35,8 +35,9 @@ final class ReportHistory {
     for (int n = 1; ; n++) {
       Path copy = report.resolveSibling(stem + "." + stamp + (n == 1 ? "" : "-" + n) + ext);
       if (!Files.exists(copy)) {
-        Files.createFile(copy, PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            copy,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(copy, bytes);
         return copy;
       }

@@ -13,9 +13,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.dicomdeid.transforms.Status;
 
 /**
- * The report CSV read back, the one reader of every front end: the report is the authority on
- * every input, whatever the runner's metrics support. Its rows name input paths (PHI side): a
- * caller shows them to the coordinator on this machine, never logs them.
+ * The report CSV read back, the one reader of every front end: the report is the authority on every
+ * input, whatever the runner's metrics support. Its rows name input paths (PHI side): a caller
+ * shows them to the coordinator on this machine, never logs them.
  */
 public final class ReportReader {
   private ReportReader() {}
@@ -30,7 +30,8 @@ public final class ReportReader {
       counts.put(st, 0L);
     }
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader r = Files.newBufferedReader(report); CSVParser p = CSVParser.parse(r, format)) {
+    try (Reader r = Files.newBufferedReader(report);
+        CSVParser p = CSVParser.parse(r, format)) {
       for (CSVRecord rec : p) {
         Status status = Status.ofLabel(rec.get("status"));
         counts.merge(status, 1L, Long::sum);

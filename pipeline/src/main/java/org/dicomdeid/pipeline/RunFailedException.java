@@ -1,8 +1,8 @@
 package org.dicomdeid.pipeline;
 
 /**
- * The pipeline failed or did not finish, or its report could not be read: the message is the
- * root cause's class and message. Exit status 1.
+ * The pipeline failed or did not finish, or its report could not be read: the message is the root
+ * cause's class and message. Exit status 1.
  */
 public final class RunFailedException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -17,7 +17,8 @@ public final class RunFailedException extends Exception {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName()
+    return t.getMessage() == null
+        ? t.getClass().getSimpleName()
         : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
- * What a front end hears of a run ({@link DeidRun#run}): the console prints it, the web page
- * keeps the running pipeline for its live counters. Every method is optional. Nothing here
- * carries a path or value of an input: only the run's own files, counts and states.
+ * What a front end hears of a run ({@link DeidRun#run}): the console prints it, the web page keeps
+ * the running pipeline for its live counters. Every method is optional. Nothing here carries a path
+ * or value of an input: only the run's own files, counts and states.
  */
 public interface RunListener {
   /** The secret key file did not exist and was created. */
@@ -22,8 +22,8 @@ public interface RunListener {
   default void started(PipelineResult running) {}
 
   /**
-   * A line on the run's progress (every 2 to 5 s while it runs, when the runner options ask for
-   * it) or on its cluster job: counts and states only.
+   * A line on the run's progress (every 2 to 5 s while it runs, when the runner options ask for it)
+   * or on its cluster job: counts and states only.
    */
   default void progress(String line) {}
 }

@@ -6,8 +6,8 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
- * Every choice this tool makes by runner: the DirectRunner's flags for a production run, and
- * how widely the stages spread their work (by the DirectRunner or Flink's parallelism).
+ * Every choice this tool makes by runner: the DirectRunner's flags for a production run, and how
+ * widely the stages spread their work (by the DirectRunner or Flink's parallelism).
  */
 final class RunnerTuning {
   private RunnerTuning() {}
@@ -31,8 +31,8 @@ final class RunnerTuning {
   }
 
   /**
-   * How many keys the header reads and rewrites are spread over: four per worker thread, so
-   * every worker has work while the number of bundles the DirectRunner must schedule stays small.
+   * How many keys the header reads and rewrites are spread over: four per worker thread, so every
+   * worker has work while the number of bundles the DirectRunner must schedule stays small.
    * Workers: Flink's --parallelism when set, else this machine's processors.
    */
   static int spreadBuckets(Pipeline pipeline) {
@@ -46,13 +46,14 @@ final class RunnerTuning {
 
   /**
    * How many keys the series and studies are grouped under: on the DirectRunner, four times the
-   * spread buckets (it pays per key and per bundle, see GroupBySeries.withKeys; a key is a
-   * bundle of the rewrite, and with fewer, larger bundles the last ones ran alone at the end);
-   * elsewhere one key per UID (0).
+   * spread buckets (it pays per key and per bundle, see GroupBySeries.withKeys; a key is a bundle
+   * of the rewrite, and with fewer, larger bundles the last ones ran alone at the end); elsewhere
+   * one key per UID (0).
    */
   static int groupingKeys(Pipeline pipeline) {
     String runner = pipeline.getOptions().getRunner().getSimpleName();
     return runner.equals("DirectRunner") || runner.equals("TestDirectRunner")
-        ? 4 * spreadBuckets(pipeline) : 0;
+        ? 4 * spreadBuckets(pipeline)
+        : 0;
   }
 }

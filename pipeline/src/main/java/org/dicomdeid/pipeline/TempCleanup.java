@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import org.dicomdeid.transforms.StaleTemps;
 
 /**
- * A run killed mid-way can leave temporary files of its atomic writes: hidden
- * {@code .<name>.<random>.tmp} files beside outputs, mapping and report. They never look like
- * output, and are removed here before the run starts (local folders only).
+ * A run killed mid-way can leave temporary files of its atomic writes: hidden {@code
+ * .<name>.<random>.tmp} files beside outputs, mapping and report. They never look like output, and
+ * are removed here before the run starts (local folders only).
  */
 final class TempCleanup {
   private TempCleanup() {}

@@ -32,28 +32,34 @@ class DeidPipelineTest {
 
   @Test
   void everyInputHasItsOutcomeAndEveryMrnOneSubject(TestPipeline p) throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(11L, 4, 2, 2, 2, 16, 16, true, true));
-    DeidOptions options = PipelineOptionsFactory
-        .fromArgs(Runs.args(dir, cohort.root().toString())).as(DeidOptions.class);
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(11L, 4, 2, 2, 2, 16, 16, true, true));
+    DeidOptions options =
+        PipelineOptionsFactory.fromArgs(Runs.args(dir, cohort.root().toString()))
+            .as(DeidOptions.class);
     DeidPipeline.Outputs out = DeidPipeline.buildPipeline(p, DeidSettings.from(options));
 
     Map<String, Status> expected = new HashMap<>();
     for (GeneratedFile f : cohort.files()) {
-      expected.put(f.path().toString(), switch (f.kind()) {
-        case GeneratedFile.DICOM -> Status.WRITTEN;
-        case GeneratedFile.BURNED_IN -> Status.QUARANTINED;
-        case GeneratedFile.NOT_DICOM -> Status.SKIPPED;
-        default -> Status.FAILED;
-      });
+      expected.put(
+          f.path().toString(),
+          switch (f.kind()) {
+            case GeneratedFile.DICOM -> Status.WRITTEN;
+            case GeneratedFile.BURNED_IN -> Status.QUARANTINED;
+            case GeneratedFile.NOT_DICOM -> Status.SKIPPED;
+            default -> Status.FAILED;
+          });
     }
     PAssert.that(out.outcomes()).satisfies(new StatusByInput(expected));
     Set<String> mrns = Set.copyOf(cohort.mrns());
-    PAssert.thatSingleton(out.subjects()).satisfies(subjects -> {
-      assertEquals(mrns, subjects.keySet());
-      assertEquals(mrns.size(), Set.copyOf(subjects.values()).size());
-      return null;
-    });
+    PAssert.thatSingleton(out.subjects())
+        .satisfies(
+            subjects -> {
+              assertEquals(mrns, subjects.keySet());
+              assertEquals(mrns.size(), Set.copyOf(subjects.values()).size());
+              return null;
+            });
     int visits = cohort.ctDatesByMrn().values().stream().mapToInt(Set::size).sum();
     long goodFiles = cohort.filesOfKind(GeneratedFile.DICOM).size();
     PAssert.thatSingleton(out.mapping()).isEqualTo(dir.resolve("phi/mapping.csv").toString());
@@ -83,5 +89,4 @@ class DeidPipelineTest {
       return null;
     }
   }
-
 }

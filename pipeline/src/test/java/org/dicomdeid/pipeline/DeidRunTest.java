@@ -21,7 +21,9 @@ class DeidRunTest {
   @TempDir Path dir;
 
   private DeidSettings.Builder settings(Path in) {
-    return DeidSettings.builder().input(in.toString()).output(dir.resolve("deid").toString())
+    return DeidSettings.builder()
+        .input(in.toString())
+        .output(dir.resolve("deid").toString())
         .mappingCsv(dir.resolve("phi/mapping.csv").toString())
         .reportCsv(dir.resolve("phi/report.csv").toString())
         .secretKeyFile(dir.resolve("phi/secret.key").toString());
@@ -44,23 +46,27 @@ class DeidRunTest {
     DeidSettings s = settings(inputWithOneTextFile()).build();
     assertTrue(s.keyCreated());
     List<String> heard = new ArrayList<>();
-    RunSummary summary = DeidRun.run(s, quietDirect(), new RunListener() {
-      @Override
-      public void keyCreated(String secretKeyFile) {
-        heard.add("key " + secretKeyFile);
-      }
+    RunSummary summary =
+        DeidRun.run(
+            s,
+            quietDirect(),
+            new RunListener() {
+              @Override
+              public void keyCreated(String secretKeyFile) {
+                heard.add("key " + secretKeyFile);
+              }
 
-      @Override
-      public void started(PipelineResult running) {
-        assertNotNull(running);
-        heard.add("started");
-      }
+              @Override
+              public void started(PipelineResult running) {
+                assertNotNull(running);
+                heard.add("started");
+              }
 
-      @Override
-      public void progress(String line) {
-        heard.add("progress");
-      }
-    });
+              @Override
+              public void progress(String line) {
+                heard.add("progress");
+              }
+            });
     assertEquals(List.of("key " + dir.resolve("phi/secret.key"), "started"), heard);
     assertEquals(1, summary.inputs());
     assertEquals(1, summary.count(Status.SKIPPED));
@@ -70,11 +76,11 @@ class DeidRunTest {
   @Test
   void theBuilderChecksAsTheCommandLineDoes() throws Exception {
     Path in = inputWithOneTextFile();
-    BadOptionsException prefix = assertThrows(BadOptionsException.class,
-        () -> settings(in).subjectPrefix("a/b").build());
+    BadOptionsException prefix =
+        assertThrows(BadOptionsException.class, () -> settings(in).subjectPrefix("a/b").build());
     assertTrue(prefix.getMessage().startsWith("--subjectPrefix must be"), prefix.getMessage());
-    BadOptionsException missing = assertThrows(BadOptionsException.class,
-        () -> settings(in).output(null).build());
+    BadOptionsException missing =
+        assertThrows(BadOptionsException.class, () -> settings(in).output(null).build());
     assertTrue(missing.getMessage().startsWith("--output is required"), missing.getMessage());
     assertTrue(DeidSettings.isSubjectPrefix(DeidSettings.DEFAULT_SUBJECT_PREFIX));
   }
@@ -83,8 +89,9 @@ class DeidRunTest {
   void aPipelineThatFailsIsARunFailure() throws Exception {
     DeidSettings s = settings(inputWithOneTextFile()).build();
     Files.createDirectories(Path.of(s.reportCsv())); // the report cannot replace a folder
-    RunFailedException e = assertThrows(RunFailedException.class,
-        () -> DeidRun.run(s, quietDirect(), new RunListener() {}));
+    RunFailedException e =
+        assertThrows(
+            RunFailedException.class, () -> DeidRun.run(s, quietDirect(), new RunListener() {}));
     // the root cause by its class and message, e.g. "FileSystemException: ...: Is a directory"
     assertTrue(e.getMessage().startsWith("FileSystemException: "), e.getMessage());
   }

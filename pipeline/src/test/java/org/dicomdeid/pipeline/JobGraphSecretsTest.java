@@ -26,42 +26,47 @@ import org.xerial.snappy.SnappyInputStream;
 
 /**
  * The job graph as a runner receives it (the pipeline's Runner API proto, with every DoFn,
- * CombineFn and coder payload unpacked) holds neither the secret key nor any MRN: the workers
- * read the key from --secretKeyFile and the previous mapping from --mappingCsv themselves.
+ * CombineFn and coder payload unpacked) holds neither the secret key nor any MRN: the workers read
+ * the key from --secretKeyFile and the previous mapping from --mappingCsv themselves.
  */
 class JobGraphSecretsTest {
   @TempDir Path dir;
 
   @Test
   void neitherTheKeyNorAnMrnIsSerializedIntoTheJob() throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(5L, 3, 1, 1, 2, 8, 8, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(5L, 3, 1, 1, 2, 8, 8, false, false));
     Files.createDirectories(dir.resolve("phi"));
-    Files.writeString(dir.resolve("phi/mapping.csv"), "subj,MRN,ct_date,studies,series,files\n"
-        + "SUBJ000777,KU98765,20190304,1,1,3\n");
+    Files.writeString(
+        dir.resolve("phi/mapping.csv"),
+        "subj,MRN,ct_date,studies,series,files\n" + "SUBJ000777,KU98765,20190304,1,1,3\n");
     // the key the mapping was made with (a mapping without its key is refused: KeyCheck)
     byte[] made = new byte[32];
     new java.security.SecureRandom().nextBytes(made);
     Files.writeString(dir.resolve("phi/secret.key"), HexFormat.of().formatHex(made) + "\n");
-    DeidOptions options = PipelineOptionsFactory
-        .fromArgs(Runs.args(dir, cohort.root().toString())).as(DeidOptions.class);
+    DeidOptions options =
+        PipelineOptionsFactory.fromArgs(Runs.args(dir, cohort.root().toString()))
+            .as(DeidOptions.class);
     DeidSettings settings = DeidSettings.from(options);
     Pipeline pipeline = Pipeline.create(options);
     DeidPipeline.buildPipeline(pipeline, settings);
 
     List<byte[]> graph = unpacked(PipelineTranslation.toProto(pipeline));
     // the scan sees inside the DoFns: the output folder is a field of the rewriting DoFn
-    assertTrue(contains(graph, settings.output().getBytes(StandardCharsets.UTF_8)),
+    assertTrue(
+        contains(graph, settings.output().getBytes(StandardCharsets.UTF_8)),
         "the scan must find the output folder in the rewriting DoFn");
     byte[] key = settings.config().secretKey();
     assertFalse(contains(graph, key), "the key's bytes are in the job graph");
-    assertFalse(contains(graph, HexFormat.of().formatHex(key).getBytes(StandardCharsets.US_ASCII)),
+    assertFalse(
+        contains(graph, HexFormat.of().formatHex(key).getBytes(StandardCharsets.US_ASCII)),
         "the key's hex is in the job graph");
     List<String> mrns = new ArrayList<>(cohort.mrns());
     mrns.add("KU98765");
     for (String mrn : mrns) {
-      assertFalse(contains(graph, mrn.getBytes(StandardCharsets.UTF_8)),
-          "an MRN is in the job graph");
+      assertFalse(
+          contains(graph, mrn.getBytes(StandardCharsets.UTF_8)), "an MRN is in the job graph");
     }
   }
 
@@ -73,13 +78,14 @@ class JobGraphSecretsTest {
       byte[] payload = t.getSpec().getPayload().toByteArray();
       addWithUncompressed(out, payload);
       try {
-        addWithUncompressed(out,
-            RunnerApi.ParDoPayload.parseFrom(payload).getDoFn().getPayload().toByteArray());
+        addWithUncompressed(
+            out, RunnerApi.ParDoPayload.parseFrom(payload).getDoFn().getPayload().toByteArray());
       } catch (IOException notParDo) {
         // another kind of transform
       }
       try {
-        addWithUncompressed(out,
+        addWithUncompressed(
+            out,
             RunnerApi.CombinePayload.parseFrom(payload).getCombineFn().getPayload().toByteArray());
       } catch (IOException notCombine) {
         // another kind of transform
@@ -88,8 +94,8 @@ class JobGraphSecretsTest {
     for (RunnerApi.Coder c : proto.getComponents().getCodersMap().values()) {
       addWithUncompressed(out, c.getSpec().getPayload().toByteArray());
     }
-    for (RunnerApi.WindowingStrategy w
-        : proto.getComponents().getWindowingStrategiesMap().values()) {
+    for (RunnerApi.WindowingStrategy w :
+        proto.getComponents().getWindowingStrategiesMap().values()) {
       addWithUncompressed(out, w.toByteArray());
     }
     return out;

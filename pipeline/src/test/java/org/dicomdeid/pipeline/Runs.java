@@ -25,10 +25,15 @@ public final class Runs {
 
   /** The usual arguments for a run whose files all live under {@code dir}. */
   public static String[] args(Path dir, String input, String... more) {
-    List<String> a = new ArrayList<>(List.of("--input=" + input,
-        "--output=" + dir.resolve("deid"), "--mappingCsv=" + dir.resolve("phi/mapping.csv"),
-        "--reportCsv=" + dir.resolve("phi/report.csv"),
-        "--secretKeyFile=" + dir.resolve("phi/secret.key"), "--progress=false"));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--input=" + input,
+                "--output=" + dir.resolve("deid"),
+                "--mappingCsv=" + dir.resolve("phi/mapping.csv"),
+                "--reportCsv=" + dir.resolve("phi/report.csv"),
+                "--secretKeyFile=" + dir.resolve("phi/secret.key"),
+                "--progress=false"));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
   }
@@ -37,7 +42,8 @@ public final class Runs {
   public static Map<String, CSVRecord> report(Path file) throws IOException {
     Map<String, CSVRecord> rows = new TreeMap<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader r = Files.newBufferedReader(file); CSVParser p = CSVParser.parse(r, format)) {
+    try (Reader r = Files.newBufferedReader(file);
+        CSVParser p = CSVParser.parse(r, format)) {
       for (CSVRecord rec : p) {
         rows.put(rec.get("input"), rec);
       }
@@ -51,7 +57,8 @@ public final class Runs {
     try (Stream<Path> s = Files.walk(root)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
         MessageDigest d = MessageDigest.getInstance("SHA-256");
-        files.put(root.relativize(p).toString(),
+        files.put(
+            root.relativize(p).toString(),
             HexFormat.of().formatHex(d.digest(Files.readAllBytes(p))));
       }
     }

@@ -11,19 +11,24 @@ import org.dicomdeid.dicom.Tags;
  * Which date of a file is its CT date (README, "How a run decides").
  *
  * @param date the CT date as YYYYMMDD, or "" when the file has none
- * @param source keyword of the attribute it came from (with " (YYYY.MM.DD)" for an ACR-NEMA
- *     date), or ""
+ * @param source keyword of the attribute it came from (with " (YYYY.MM.DD)" for an ACR-NEMA date),
+ *     or ""
  */
 public record CtDate(String date, String source) {
   /**
-   * Sources of the CT date, in order of preference: the four DA attributes of the image, then
-   * what other objects keep (AcquisitionDateTime; the enhanced multi-frame functional groups'
+   * Sources of the CT date, in order of preference: the four DA attributes of the image, then what
+   * other objects keep (AcquisitionDateTime; the enhanced multi-frame functional groups'
    * FrameAcquisitionDateTime and FrameReferenceDateTime, PS3.3 C.7.6.16.2.2; the instance's
    * creation date).
    */
   static final int[] SOURCES = {
-    Tags.AcquisitionDate, Tags.ContentDate, Tags.SeriesDate, Tags.StudyDate,
-    Tags.AcquisitionDateTime, Tags.FrameAcquisitionDateTime, Tags.FrameReferenceDateTime,
+    Tags.AcquisitionDate,
+    Tags.ContentDate,
+    Tags.SeriesDate,
+    Tags.StudyDate,
+    Tags.AcquisitionDateTime,
+    Tags.FrameAcquisitionDateTime,
+    Tags.FrameReferenceDateTime,
     Tags.InstanceCreationDate
   };
 
@@ -34,8 +39,10 @@ public record CtDate(String date, String source) {
     for (int t : SOURCES) {
       String d = normalise(values.get(t));
       if (!d.isEmpty()) {
-        return new CtDate(d, ElementDictionary.keywordOf(t)
-            + (values.get(t).matches("\\d{4}\\.\\d{2}\\.\\d{2}.*") ? " (YYYY.MM.DD)" : ""));
+        return new CtDate(
+            d,
+            ElementDictionary.keywordOf(t)
+                + (values.get(t).matches("\\d{4}\\.\\d{2}\\.\\d{2}.*") ? " (YYYY.MM.DD)" : ""));
       }
     }
     return NONE;

@@ -10,8 +10,8 @@ import java.util.Set;
  * serializable, so a Beam DoFn can carry it.
  *
  * <p>Dates are either kept (Retain Longitudinal Temporal Information Full Dates, 113106, the
- * default: PatientName carries the real CT date) or shifted by a keyed per-subject offset
- * (Modified Dates, 113107); exactly one of the two is always selected.
+ * default: PatientName carries the real CT date) or shifted by a keyed per-subject offset (Modified
+ * Dates, 113107); exactly one of the two is always selected.
  */
 public final class DeidConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,25 +38,27 @@ public final class DeidConfig implements Serializable {
   }
 
   /**
-   * Validates and builds a config. Choosing {@code RETAIN_LONG_MODIFIED_DATES} replaces the
-   * default full dates; choosing both is an error.
+   * Validates and builds a config. Choosing {@code RETAIN_LONG_MODIFIED_DATES} replaces the default
+   * full dates; choosing both is an error.
    */
   public static DeidConfig of(byte[] secretKey, Set<ProfileOption> options) {
-    EnumSet<ProfileOption> o = options.isEmpty() ? EnumSet.noneOf(ProfileOption.class)
-        : EnumSet.copyOf(options);
+    EnumSet<ProfileOption> o =
+        options.isEmpty() ? EnumSet.noneOf(ProfileOption.class) : EnumSet.copyOf(options);
     o.remove(ProfileOption.BASIC);
     boolean full = o.contains(ProfileOption.RETAIN_LONG_FULL_DATES);
     boolean modified = o.contains(ProfileOption.RETAIN_LONG_MODIFIED_DATES);
     if (full && modified) {
-      throw new IllegalArgumentException("choose either retainLongFullDates or "
-          + "retainLongModifiedDates (shifted dates), not both");
+      throw new IllegalArgumentException(
+          "choose either retainLongFullDates or "
+              + "retainLongModifiedDates (shifted dates), not both");
     }
     if (!full && !modified) {
       o.add(ProfileOption.RETAIN_LONG_FULL_DATES);
     }
     if (o.contains(ProfileOption.RETAIN_UIDS)) {
-      throw new IllegalArgumentException("retainUids is not offered: UIDs are always replaced "
-          + "by keyed 2.25 UIDs so that references stay consistent");
+      throw new IllegalArgumentException(
+          "retainUids is not offered: UIDs are always replaced "
+              + "by keyed 2.25 UIDs so that references stay consistent");
     }
     new Keyed(secretKey); // validates the key
     return new DeidConfig(secretKey, o, false);

@@ -10,9 +10,18 @@ import java.io.Serializable;
  * @param ctDateSource keyword of the attribute the CT date came from, or ""
  * @param burnedInAnnotation the value of (0028,0301), upper case, or ""
  */
-public record DicomHeader(String transferSyntaxUid, String sopClassUid, String studyInstanceUid,
-    String seriesInstanceUid, String sopInstanceUid, String patientId, String ctDate,
-    String ctDateSource, String modality, String burnedInAnnotation, boolean hasFileMeta)
+public record DicomHeader(
+    String transferSyntaxUid,
+    String sopClassUid,
+    String studyInstanceUid,
+    String seriesInstanceUid,
+    String sopInstanceUid,
+    String patientId,
+    String ctDate,
+    String ctDateSource,
+    String modality,
+    String burnedInAnnotation,
+    boolean hasFileMeta)
     implements Serializable {
 
   @Override

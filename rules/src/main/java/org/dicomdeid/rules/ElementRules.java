@@ -10,29 +10,29 @@ import org.dicomdeid.dicom.VR;
  * Decides what happens to an element. The precedence, in one place:
  *
  * <ol>
- *   <li>The subject rules (PatientID, PatientName) and the de-identification record attributes
- *       that the engine writes itself (PS3.15 E.1.1, 0012,0062-0064 and 0028,0303) replace the
- *       input's at the top level; {@link Deidentifier} handles them before asking here.
+ *   <li>The subject rules (PatientID, PatientName) and the de-identification record attributes that
+ *       the engine writes itself (PS3.15 E.1.1, 0012,0062-0064 and 0028,0303) replace the input's
+ *       at the top level; {@link Deidentifier} handles them before asking here.
  *   <li>Private attributes (odd groups, PS3.5 7.8) are removed, unless Retain Safe Private is
  *       selected and the attribute is on the safe list ({@link SafePrivate}).
  *   <li>Never kept: command elements (0000,xxxx, PS3.7 E.1) and file meta elements (0002,xxxx,
- *       PS3.10 7.1) found inside a data set; a tag the dictionary does not know, whatever its VR
- *       or encoding; every UR value (URLs such as RetrieveURL carry UIDs and MRNs); a whole
- *       overlay (60xx, PS3.3 C.9.2) or curve (50xx) group when its data goes (PS3.15 E.1-1 rows
- *       60xx3000, 50xxxxxx).
+ *       PS3.10 7.1) found inside a data set; a tag the dictionary does not know, whatever its VR or
+ *       encoding; every UR value (URLs such as RetrieveURL carry UIDs and MRNs); a whole overlay
+ *       (60xx, PS3.3 C.9.2) or curve (50xx) group when its data goes (PS3.15 E.1-1 rows 60xx3000,
+ *       50xxxxxx).
  *   <li>An attribute listed in PS3.15 Table E.1-1 gets the table's action under the selected
- *       options ({@link Profile#actionFor}). C means: shift for DA/DT when dates are shifted,
- *       clean the items for SQ, and otherwise empty the value. On a sequence, Z writes it empty
- *       and D removes it (as dcm4che's and CTP's basic profiles do for ContentSequence and
- *       GraphicAnnotationSequence; a dummy item would have to be invented, and an empty Type 1
- *       or 1C sequence is invalid where an absent one is not): the original items and their
- *       text never survive. Reference sequences (Referenced...Sequence) hold UID references and
- *       keep their items with the rules applied, as X/Z/U* does.
+ *       options ({@link Profile#actionFor}). C means: shift for DA/DT when dates are shifted, clean
+ *       the items for SQ, and otherwise empty the value. On a sequence, Z writes it empty and D
+ *       removes it (as dcm4che's and CTP's basic profiles do for ContentSequence and
+ *       GraphicAnnotationSequence; a dummy item would have to be invented, and an empty Type 1 or
+ *       1C sequence is invalid where an absent one is not): the original items and their text never
+ *       survive. Reference sequences (Referenced...Sequence) hold UID references and keep their
+ *       items with the rules applied, as X/Z/U* does.
  *   <li>Not listed: by VR (Table E.1-1 is "subject to extension"): UI values that are not
- *       registered DICOM UIDs are replaced (U), except class, syntax and coding-scheme UIDs;
- *       DA and DT are kept with full dates and shifted with modified dates; PN is emptied; text
- *       (AE LO LT SH ST UC UT) is removed unless on {@link UnlistedTextKeepList} (or the
- *       keepUnlistedText choice); a sequence is recursed into; anything else is kept.
+ *       registered DICOM UIDs are replaced (U), except class, syntax and coding-scheme UIDs; DA and
+ *       DT are kept with full dates and shifted with modified dates; PN is emptied; text (AE LO LT
+ *       SH ST UC UT) is removed unless on {@link UnlistedTextKeepList} (or the keepUnlistedText
+ *       choice); a sequence is recursed into; anything else is kept.
  *   <li>Inside a sequence that is being cleaned (C: Clean Structured Content, Clean Graphics,
  *       PS3.15 E.3.3, E.3.4), unlisted PN and free text are replaced by a dummy instead of being
  *       removed, so that the items stay valid; codes and numbers are kept.
@@ -40,8 +40,8 @@ import org.dicomdeid.dicom.VR;
  */
 final class ElementRules {
   /** VRs whose values can hold free text, names or addresses. */
-  static final Set<VR> TEXT = EnumSet.of(VR.AE, VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.UC,
-      VR.UR, VR.UT);
+  static final Set<VR> TEXT =
+      EnumSet.of(VR.AE, VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.UC, VR.UR, VR.UT);
 
   private final Profile profile;
   private final Set<ProfileOption> options;
@@ -69,8 +69,8 @@ final class ElementRules {
   }
 
   /**
-   * The Op for a public (even group) element; {@code vr} is the effective VR; {@code cleaning}
-   * is true inside the items of a sequence whose action is C.
+   * The Op for a public (even group) element; {@code vr} is the effective VR; {@code cleaning} is
+   * true inside the items of a sequence whose action is C.
    */
   Op decide(int tag, VR vr, boolean cleaning) {
     if (neverKept(tag) || vr == VR.UR) {
@@ -158,22 +158,26 @@ final class ElementRules {
   }
 
   /**
-   * UIDs that name a kind of thing rather than an instance: SOP classes, transfer syntaxes,
-   * coding schemes, context groups, implementation classes. Private ones stay too: they identify
-   * a vendor's class, not a patient.
+   * UIDs that name a kind of thing rather than an instance: SOP classes, transfer syntaxes, coding
+   * schemes, context groups, implementation classes. Private ones stay too: they identify a
+   * vendor's class, not a patient.
    */
   static boolean isClassOrSyntaxUid(int tag) {
     String k = ElementDictionary.keywordOf(tag);
-    return k.endsWith("ClassUID") || k.contains("SOPClass") || k.contains("TransferSyntax")
-        || k.equals("CodingSchemeUID") || k.equals("ContextUID")
-        || k.equals("ContextGroupExtensionCreatorUID") || k.equals("PrivateInformationCreatorUID")
+    return k.endsWith("ClassUID")
+        || k.contains("SOPClass")
+        || k.contains("TransferSyntax")
+        || k.equals("CodingSchemeUID")
+        || k.equals("ContextUID")
+        || k.equals("ContextGroupExtensionCreatorUID")
+        || k.equals("PrivateInformationCreatorUID")
         || Tags.group(tag) == 0x0002 && k.equals("ImplementationClassUID");
   }
 
   /**
-   * The VR the rules decide by. For UN elements of a known public tag, the dictionary's VR. For
-   * a text attribute sent with a binary or other non-text VR, the dictionary's text VR, so that
-   * text cannot hide behind a VR that is kept.
+   * The VR the rules decide by. For UN elements of a known public tag, the dictionary's VR. For a
+   * text attribute sent with a binary or other non-text VR, the dictionary's text VR, so that text
+   * cannot hide behind a VR that is kept.
    */
   static VR effectiveVr(int tag, VR vr) {
     VR d = ElementDictionary.vrOf(tag);

@@ -24,7 +24,9 @@ public final class HeaderFacts implements HeaderReader.Handler {
     Tags.ContentDate, Tags.SeriesDate, Tags.StudyDate, Tags.AcquisitionDateTime,
     Tags.InstanceCreationDate
   };
+
   private static final int TOP_LEVEL_LENGTH = 1024;
+
   /** A DT is at most 26 bytes (PS3.5 Table 6.2-1); anything much longer is not a date. */
   private static final int FRAME_DATE_TIME_LENGTH = 64;
 
@@ -69,15 +71,23 @@ public final class HeaderFacts implements HeaderReader.Handler {
 
   private DicomHeader header(DicomReader r) {
     FileMeta meta = r.fileMeta();
-    String sopClass = found.getOrDefault(Tags.SOPClassUID,
-        meta == null ? "" : nullToEmpty(meta.mediaStorageSopClassUid()));
-    String sopInstance = found.getOrDefault(Tags.SOPInstanceUID,
-        meta == null ? "" : nullToEmpty(meta.mediaStorageSopInstanceUid()));
+    String sopClass =
+        found.getOrDefault(
+            Tags.SOPClassUID, meta == null ? "" : nullToEmpty(meta.mediaStorageSopClassUid()));
+    String sopInstance =
+        found.getOrDefault(
+            Tags.SOPInstanceUID,
+            meta == null ? "" : nullToEmpty(meta.mediaStorageSopInstanceUid()));
     CtDate ctDate = CtDate.of(found);
-    return new DicomHeader(r.transferSyntax().uid(), sopClass,
+    return new DicomHeader(
+        r.transferSyntax().uid(),
+        sopClass,
         found.getOrDefault(Tags.StudyInstanceUID, ""),
-        found.getOrDefault(Tags.SeriesInstanceUID, ""), sopInstance,
-        found.getOrDefault(Tags.PatientID, ""), ctDate.date(), ctDate.source(),
+        found.getOrDefault(Tags.SeriesInstanceUID, ""),
+        sopInstance,
+        found.getOrDefault(Tags.PatientID, ""),
+        ctDate.date(),
+        ctDate.source(),
         found.getOrDefault(Tags.Modality, "").toUpperCase(Locale.ROOT),
         found.getOrDefault(Tags.BurnedInAnnotation, "").toUpperCase(Locale.ROOT),
         meta != null);
@@ -89,7 +99,8 @@ public final class HeaderFacts implements HeaderReader.Handler {
    */
   private static boolean isFrameDateTime(int tag, Deque<Integer> sequences) {
     if (tag != Tags.FrameAcquisitionDateTime && tag != Tags.FrameReferenceDateTime
-        || sequences.size() != 2 || sequences.peekFirst() != Tags.FrameContentSequence) {
+        || sequences.size() != 2
+        || sequences.peekFirst() != Tags.FrameContentSequence) {
       return false;
     }
     int groups = sequences.peekLast();

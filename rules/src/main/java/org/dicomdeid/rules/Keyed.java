@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The project's keyed one-way functions: HMAC-SHA256 of a purpose label and an original value
- * under the secret key. Deterministic in every process and run, so workers agree without sharing
- * state, and nothing can be recomputed without the key.
+ * The project's keyed one-way functions: HMAC-SHA256 of a purpose label and an original value under
+ * the secret key. Deterministic in every process and run, so workers agree without sharing state,
+ * and nothing can be recomputed without the key.
  */
 public final class Keyed {
   private final SecretKeySpec key;
@@ -37,8 +37,8 @@ public final class Keyed {
   }
 
   /**
-   * A replacement UID: "2.25." and the first 128 bits of the HMAC as an unsigned decimal, the
-   * form PS3.5 B.2 gives for UUID-derived UIDs (at most 44 characters).
+   * A replacement UID: "2.25." and the first 128 bits of the HMAC as an unsigned decimal, the form
+   * PS3.5 B.2 gives for UUID-derived UIDs (at most 44 characters).
    */
   public String uid(String original) {
     byte[] h = hmac("uid", original);
@@ -57,8 +57,8 @@ public final class Keyed {
   }
 
   /**
-   * The per-subject date offset in days for the shifted-dates option (113107): between 1 and
-   * 3650 days into the past, from HMAC(key, MRN).
+   * The per-subject date offset in days for the shifted-dates option (113107): between 1 and 3650
+   * days into the past, from HMAC(key, MRN).
    */
   public int dateOffsetDays(String mrn) {
     return -(int) (1 + number("date-shift", mrn) % 3650);

@@ -12,40 +12,51 @@ import org.dicomdeid.dicom.Values;
 import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 
 /**
- * The last check before a file is published (issue 13): rules can miss what nobody listed, so
- * every value the engine writes, outside bulk pixel and waveform data, is searched for the
- * identifiers of the file's patient that the input's header gives: MRN (PatientID, Other
- * Patient IDs, the run's MRN) and accession number as substrings, the name's components of three
- * or more characters as whole words (Hangul, Han and kana ones as substrings, and the first two
- * components joined), the birth date (outside date values: a newborn's study date may equal it),
- * and the original study, series and instance UIDs, learnt from the input's top level as the
- * engine passes them (they all sort before (0020,000E); values written before that wait). Each
- * value is read as text in the data set's
- * character set (ISO 2022 included) and as raw ISO 8859-1, UTF-8, UTF-16LE/BE and EUC-KR; the
- * name is also searched as the input's own encoded bytes. Identifiers shorter than three
- * characters are not searched (they would match everywhere).
+ * The last check before a file is published (issue 13): rules can miss what nobody listed, so every
+ * value the engine writes, outside bulk pixel and waveform data, is searched for the identifiers of
+ * the file's patient that the input's header gives: MRN (PatientID, Other Patient IDs, the run's
+ * MRN) and accession number as substrings, the name's components of three or more characters as
+ * whole words (Hangul, Han and kana ones as substrings, and the first two components joined), the
+ * birth date (outside date values: a newborn's study date may equal it), and the original study,
+ * series and instance UIDs, learnt from the input's top level as the engine passes them (they all
+ * sort before (0020,000E); values written before that wait). Each value is read as text in the data
+ * set's character set (ISO 2022 included) and as raw ISO 8859-1, UTF-8, UTF-16LE/BE and EUC-KR; the
+ * name is also searched as the input's own encoded bytes. Identifiers shorter than three characters
+ * are not searched (they would match everywhere).
  */
 final class LastCheck {
   /** Values never searched: bulk pixel, overlay, waveform and spectroscopy data (PS3.15 E.1-1). */
   static boolean bulk(int tag) {
-    return Tags.isPixelData(tag) || tag == 0x54001010 || tag == 0x56000020
-        || (tag & 0xFF01FFFF) == 0x60003000 || tag == Tags.FloatPixelData
+    return Tags.isPixelData(tag)
+        || tag == 0x54001010
+        || tag == 0x56000020
+        || (tag & 0xFF01FFFF) == 0x60003000
+        || tag == Tags.FloatPixelData
         || tag == Tags.DoubleFloatPixelData;
   }
 
-  private static final List<Charset> ASCII_FORMS = List.of(StandardCharsets.US_ASCII,
-      StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE);
-  private static final List<Charset> RAW = List.of(StandardCharsets.ISO_8859_1,
-      StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
-      Charset.forName("EUC-KR"));
+  private static final List<Charset> ASCII_FORMS =
+      List.of(StandardCharsets.US_ASCII, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE);
+  private static final List<Charset> RAW =
+      List.of(
+          StandardCharsets.ISO_8859_1,
+          StandardCharsets.UTF_8,
+          StandardCharsets.UTF_16LE,
+          StandardCharsets.UTF_16BE,
+          Charset.forName("EUC-KR"));
 
   /**
-   * One identifier: its upper-case text for the decoded search, and its raw byte forms (as
-   * given and upper case, in each raw encoding; the name also in the input's own encoding),
-   * each with the width of a character unit, for the whole-word test.
+   * One identifier: its upper-case text for the decoded search, and its raw byte forms (as given
+   * and upper case, in each raw encoding; the name also in the input's own encoding), each with the
+   * width of a character unit, for the whole-word test.
    */
-  private record Known(String kind, String text, boolean word, boolean inDates,
-      List<byte[]> forms, List<Integer> widths) {}
+  private record Known(
+      String kind,
+      String text,
+      boolean word,
+      boolean inDates,
+      List<byte[]> forms,
+      List<Integer> widths) {}
 
   private final List<Known> known = new ArrayList<>();
   private int shortest = Integer.MAX_VALUE;
@@ -54,6 +65,7 @@ final class LastCheck {
   static final LastCheck NONE = new LastCheck(null);
 
   private final boolean enabled;
+
   /** Values written before the identifiers were all known, checked by {@link #ready()}. */
   private List<Object[]> waiting = new ArrayList<>();
 
@@ -97,8 +109,7 @@ final class LastCheck {
     List<Object[]> w = waiting;
     waiting = null;
     for (Object[] v : w) {
-      search((String) v[0], (Integer) v[1], (VR) v[2], (byte[]) v[3],
-          (SpecificCharacterSet) v[4]);
+      search((String) v[0], (Integer) v[1], (VR) v[2], (byte[]) v[3], (SpecificCharacterSet) v[4]);
     }
   }
 
@@ -196,8 +207,8 @@ final class LastCheck {
   static String path(int tag) {
     char[] c = new char[9];
     for (int i = 0; i < 8; i++) {
-      c[i < 4 ? i : i + 1] = Character.toUpperCase(Character.forDigit((tag >>> (28 - 4 * i)) & 0xF,
-          16));
+      c[i < 4 ? i : i + 1] =
+          Character.toUpperCase(Character.forDigit((tag >>> (28 - 4 * i)) & 0xF, 16));
     }
     c[4] = ',';
     return new String(c);
@@ -252,8 +263,9 @@ final class LastCheck {
   private static boolean found(String text, Known k) {
     for (int i = text.indexOf(k.text()); i >= 0; i = text.indexOf(k.text(), i + 1)) {
       int end = i + k.text().length();
-      if (!k.word() || (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
-          && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+      if (!k.word()
+          || (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+              && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
         return true;
       }
     }
@@ -261,8 +273,8 @@ final class LastCheck {
   }
 
   /**
-   * Whether {@code needle} occurs in {@code hay}; with {@code width} 1 or 2, only as a whole
-   * word: the character unit before and after it is not an ASCII letter or digit.
+   * Whether {@code needle} occurs in {@code hay}; with {@code width} 1 or 2, only as a whole word:
+   * the character unit before and after it is not an ASCII letter or digit.
    */
   private static boolean found(byte[] hay, byte[] needle, int width) {
     byte first = needle[0];
@@ -276,8 +288,8 @@ final class LastCheck {
           continue outer;
         }
       }
-      if (width == 0 || !alnumUnit(hay, i - width, width)
-          && !alnumUnit(hay, i + needle.length, width)) {
+      if (width == 0
+          || !alnumUnit(hay, i - width, width) && !alnumUnit(hay, i + needle.length, width)) {
         return true;
       }
     }

@@ -2,8 +2,8 @@ package org.dicomdeid.rules;
 
 /**
  * What the engine does to one element, after the profile's action, the options and the VR rules
- * have been weighed (see {@link ElementRules}). The PS3.15 action codes say what is wanted; an
- * Op says how it is done to bytes.
+ * have been weighed (see {@link ElementRules}). The PS3.15 action codes say what is wanted; an Op
+ * says how it is done to bytes.
  */
 enum Op {
   /** K: copy the value unchanged (streamed when large). */

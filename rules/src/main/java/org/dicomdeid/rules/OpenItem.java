@@ -11,12 +11,16 @@ import org.dicomdeid.dicom.DicomReader;
 final class OpenItem {
   /** Private creators by block (group << 8 | xx). */
   final Map<Integer, String> creators = new HashMap<>();
+
   /** True inside the items of a sequence that is being cleaned. */
   final boolean cleaning;
+
   /** The Coding Scheme Designator of this item, once seen (it sorts before Code Meaning). */
   String scheme = "";
+
   /** Where this item is, as {@code 0040,A730[0]/}: for the last check's reasons. */
   final String path;
+
   private long lastTag = -1;
 
   OpenItem(boolean cleaning, String path) {
@@ -31,8 +35,11 @@ final class OpenItem {
   void inOrder(int tag, DicomReader r) throws DicomParseException {
     long t = tag & 0xFFFFFFFFL;
     if (t <= lastTag) {
-      throw new DicomParseException(MALFORMED, r.offset(), (t == lastTag ? "a tag repeated"
-          : "elements out of ascending tag order") + " (PS3.5 7.1)");
+      throw new DicomParseException(
+          MALFORMED,
+          r.offset(),
+          (t == lastTag ? "a tag repeated" : "elements out of ascending tag order")
+              + " (PS3.5 7.1)");
     }
     lastTag = t;
   }

@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The {@code --options} list as chosen by name: PS3.15 options ({@link ProfileOption}) and
- * {@link DeidConfig#KEEP_UNLISTED_TEXT}, which is not a PS3.15 option. The one parser of that
- * list, for the up-front check of the command line and for the run's settings alike.
+ * The {@code --options} list as chosen by name: PS3.15 options ({@link ProfileOption}) and {@link
+ * DeidConfig#KEEP_UNLISTED_TEXT}, which is not a PS3.15 option. The one parser of that list, for
+ * the up-front check of the command line and for the run's settings alike.
  *
  * @param options the PS3.15 options named; the defaults when the list is empty
  * @param keepUnlistedText whether {@link DeidConfig#KEEP_UNLISTED_TEXT} is named
@@ -33,8 +33,8 @@ public record OptionChoice(Set<ProfileOption> options, boolean keepUnlistedText)
           options.add(ProfileOption.byName(name));
         } catch (IllegalArgumentException e) {
           // byName lists the PS3.15 names; this list also takes keepUnlistedText
-          throw new IllegalArgumentException(e.getMessage() + ", " + DeidConfig.KEEP_UNLISTED_TEXT,
-              e);
+          throw new IllegalArgumentException(
+              e.getMessage() + ", " + DeidConfig.KEEP_UNLISTED_TEXT, e);
         }
       }
     }

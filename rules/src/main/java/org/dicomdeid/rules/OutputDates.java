@@ -28,7 +28,8 @@ final class OutputDates {
       return yyyymmdd;
     }
     return LocalDate.parse(yyyymmdd, DateTimeFormatter.BASIC_ISO_DATE)
-        .plusDays(keyed.dateOffsetDays(mrn)).format(DateTimeFormatter.BASIC_ISO_DATE);
+        .plusDays(keyed.dateOffsetDays(mrn))
+        .format(DateTimeFormatter.BASIC_ISO_DATE);
   }
 
   /** PatientName := subject_CTdate (the date shifted when dates are shifted). */

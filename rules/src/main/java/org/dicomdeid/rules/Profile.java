@@ -29,9 +29,9 @@ import org.dicomdeid.dicom.Tags;
  *
  * <h2>Matching a tag</h2>
  *
- * In this order: an exact row; a repeating-group row ({@code 50xxxxxx} Curve Data, {@code
- * 60xx3000} Overlay Data, {@code 60xx4000} Overlay Comments), which matches only the even groups
- * xx = 00 to 1E (PS3.5 7.6); the Private Attributes row, which matches every odd group ({@link
+ * In this order: an exact row; a repeating-group row ({@code 50xxxxxx} Curve Data, {@code 60xx3000}
+ * Overlay Data, {@code 60xx4000} Overlay Comments), which matches only the even groups xx = 00 to
+ * 1E (PS3.5 7.6); the Private Attributes row, which matches every odd group ({@link
  * Tags#isPrivate}, PS3.5 7.8.1). Table E.1-1 is "subject to extension": attributes it does not list
  * (dates and times by VR, non-registered UIDs) are the engine's concern, not this class's.
  *
@@ -48,9 +48,9 @@ import org.dicomdeid.dicom.Tags;
  *       modified-dates action is C (shift the date or time, PS3.15 E.3.6), then C wins, even over a
  *       K from another option: one original date left among shifted ones would reveal the shift.
  *       This decides the calibration and manufacture dates that RETAIN_DEVICE_IDENTITY keeps.
- *   <li>Otherwise, among the selected options' actions for the row, the one that retains most
- *       wins: K, then C, then U, D, Z, X. So RETAIN_LONG_FULL_DATES (K) beats
- *       RETAIN_LONG_MODIFIED_DATES (C) when both are selected.
+ *   <li>Otherwise, among the selected options' actions for the row, the one that retains most wins:
+ *       K, then C, then U, D, Z, X. So RETAIN_LONG_FULL_DATES (K) beats RETAIN_LONG_MODIFIED_DATES
+ *       (C) when both are selected.
  * </ol>
  */
 public final class Profile {
@@ -58,6 +58,7 @@ public final class Profile {
   public static final String RESOURCE = "ps3.15-e1-1.csv";
 
   private static final String ROWS_COMMENT = "# rows:";
+
   /** Most retaining first; see the class comment, rule 4. */
   private static final List<Action> RETAIN_ORDER =
       List.of(Action.K, Action.C, Action.U, Action.D, Action.Z, Action.X);
@@ -229,7 +230,8 @@ public final class Profile {
       }
     }
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setCommentMarker('#')
             .setHeader()
             .setSkipHeaderRecord(true)

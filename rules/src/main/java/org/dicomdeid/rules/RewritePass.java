@@ -20,9 +20,9 @@ import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.dicomdeid.dicom.deflate.DataSetPass.UnchangedMark;
 
 /**
- * One pass of the engine over one file's data set: each element goes through the rules
- * ({@link ElementRules}), the engine's own attributes ({@link DeidRecord}) are written in their
- * place, and every value that is kept passes the last check ({@link LastCheck}).
+ * One pass of the engine over one file's data set: each element goes through the rules ({@link
+ * ElementRules}), the engine's own attributes ({@link DeidRecord}) are written in their place, and
+ * every value that is kept passes the last check ({@link LastCheck}).
  */
 final class RewritePass {
   private final DeidConfig config;
@@ -31,17 +31,24 @@ final class RewritePass {
   private final SafePrivate safePrivate;
   private final DicomReader r;
   private final DicomWriter w;
+
   /** Told where top-level Pixel Data starts, which is copied unchanged. */
   private final UnchangedMark mark;
+
   private final int dateOffset;
   private final TreeMap<Integer, DeidRecord.Insert> pending;
+
   /** The open items, innermost first; the data set itself is the last. */
   private final ArrayDeque<OpenItem> levels = new ArrayDeque<>();
+
   /** The open sequences that are written, innermost first. */
   private final ArrayDeque<OpenItem.Sequence> sequences = new ArrayDeque<>();
+
   private final LastCheck check;
+
   /** A top-level value already read for the last check, to be used by this element. */
   private byte[] preread;
+
   /** The data set's character set, for the last check. */
   private SpecificCharacterSet charset = SpecificCharacterSet.DEFAULT;
 
@@ -49,8 +56,15 @@ final class RewritePass {
    * For the file read by {@code r}, written to {@code w}: with the engine's {@code rules}, the
    * subject's date offset in days and PatientName, and the last check of the file.
    */
-  RewritePass(RuleSet rules, DicomReader r, DicomWriter w, UnchangedMark mark, LastCheck check,
-      Subject subject, int dateOffset, String patientName) {
+  RewritePass(
+      RuleSet rules,
+      DicomReader r,
+      DicomWriter w,
+      UnchangedMark mark,
+      LastCheck check,
+      Subject subject,
+      int dateOffset,
+      String patientName) {
     this.config = rules.config();
     this.keyed = rules.keyed();
     this.rules = rules.elements();
@@ -90,8 +104,8 @@ final class RewritePass {
           sequences.pop();
           break;
         default:
-          throw new DicomParseException(MALFORMED, r.offset(),
-              "unexpected " + e + " in a data set");
+          throw new DicomParseException(
+              MALFORMED, r.offset(), "unexpected " + e + " in a data set");
       }
     }
     check.ready();
@@ -110,8 +124,8 @@ final class RewritePass {
   }
 
   private void flushPending(int beforeTag) throws IOException {
-    while (!pending.isEmpty() && (beforeTag == -1
-        || Integer.compareUnsigned(pending.firstKey(), beforeTag) < 0)) {
+    while (!pending.isEmpty()
+        && (beforeTag == -1 || Integer.compareUnsigned(pending.firstKey(), beforeTag) < 0)) {
       pending.pollFirstEntry().getValue().write(w);
     }
   }
@@ -155,7 +169,9 @@ final class RewritePass {
       write(tag, vr, scheme);
       return;
     }
-    if (op == Op.KEEP && tag == Tags.CodeMeaning && !config.keepUnlistedText()
+    if (op == Op.KEEP
+        && tag == Tags.CodeMeaning
+        && !config.keepUnlistedText()
         && !CodingSchemes.isStandard(level.scheme)) {
       op = Op.DUMMY; // a local code's meaning is free text (PS3.3 8.1)
     }
@@ -246,8 +262,14 @@ final class RewritePass {
       return v;
     }
     if (r.length() > (1 << 20)) {
-      throw new DicomParseException(TOO_LARGE, r.offset(), "value of " + Tags.toString(r.tag())
-          + " is " + r.length() + " bytes, too long for its VR");
+      throw new DicomParseException(
+          TOO_LARGE,
+          r.offset(),
+          "value of "
+              + Tags.toString(r.tag())
+              + " is "
+              + r.length()
+              + " bytes, too long for its VR");
     }
     return r.readValue();
   }
@@ -276,8 +298,8 @@ final class RewritePass {
   }
 
   /**
-   * A sequence or encapsulated value opens: it must be in tag order, and at the top level past
-   * the identifiers the last check learns, that check is ready.
+   * A sequence or encapsulated value opens: it must be in tag order, and at the top level past the
+   * identifiers the last check learns, that check is ready.
    */
   private void opened(int tag, boolean top) throws IOException {
     levels.peek().inOrder(tag, r);
@@ -296,10 +318,11 @@ final class RewritePass {
     }
     Op op;
     if (Tags.isPrivate(tag)) {
-      String creator =
-          levels.peek().creators.get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
-      boolean keep = config.options().contains(ProfileOption.RETAIN_SAFE_PRIVATE)
-          && !Tags.isPrivateCreator(tag) && safePrivate.isSafe(creator, tag);
+      String creator = levels.peek().creators.get(((tag >>> 16) << 8) | ((tag >> 8) & 0xff));
+      boolean keep =
+          config.options().contains(ProfileOption.RETAIN_SAFE_PRIVATE)
+              && !Tags.isPrivateCreator(tag)
+              && safePrivate.isSafe(creator, tag);
       op = keep ? Op.RECURSE : Op.REMOVE;
     } else {
       op = rules.decide(tag, VR.SQ, levels.peek().cleaning);
@@ -317,8 +340,11 @@ final class RewritePass {
       case CLEAN:
       case RECURSE:
         w.startSequence(tag);
-        sequences.push(new OpenItem.Sequence(op == Op.CLEAN || levels.peek().cleaning,
-            levels.peek().path + LastCheck.path(tag), new int[1]));
+        sequences.push(
+            new OpenItem.Sequence(
+                op == Op.CLEAN || levels.peek().cleaning,
+                levels.peek().path + LastCheck.path(tag),
+                new int[1]));
         break;
       default:
         throw new IllegalStateException(op.name());
@@ -330,8 +356,9 @@ final class RewritePass {
     int tag = r.tag();
     int depth = r.depth();
     opened(tag, top);
-    boolean keep = Tags.isPixelData(tag) && top || !Tags.isPrivate(tag)
-        && rules.decide(tag, r.vr(), levels.peek().cleaning) == Op.KEEP;
+    boolean keep =
+        Tags.isPixelData(tag) && top
+            || !Tags.isPrivate(tag) && rules.decide(tag, r.vr(), levels.peek().cleaning) == Op.KEEP;
     if (top) {
       flushPending(tag);
     }
@@ -354,8 +381,7 @@ final class RewritePass {
     while (true) {
       Event e = r.next();
       if (e == Event.END) {
-        throw new DicomParseException(TRUNCATED, r.position(),
-            "data set ended inside a sequence");
+        throw new DicomParseException(TRUNCATED, r.position(), "data set ended inside a sequence");
       }
       if ((e == Event.SEQUENCE_END || e == Event.FRAGMENTS_END) && r.depth() == depth - 1) {
         return;

@@ -6,7 +6,9 @@ package org.dicomdeid.rules;
  */
 record RuleSet(DeidConfig config, Keyed keyed, ElementRules elements, SafePrivate safePrivate) {
   RuleSet(DeidConfig config, SafePrivate safePrivate) {
-    this(config, new Keyed(config.secretKey()),
+    this(
+        config,
+        new Keyed(config.secretKey()),
         new ElementRules(Profile.standard(), config.options(), config.keepUnlistedText()),
         safePrivate);
   }

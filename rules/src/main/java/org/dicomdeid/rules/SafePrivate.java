@@ -69,7 +69,6 @@ final class SafePrivate {
   }
 
   boolean isSafe(String creator, int tag) {
-    return creator != null
-        && entries.contains(key(creator, tag >>> 16) + "|" + (tag & 0xff));
+    return creator != null && entries.contains(key(creator, tag >>> 16) + "|" + (tag & 0xff));
   }
 }

@@ -34,12 +34,19 @@ public final class SecretKeyFile {
       }
       // Written to a temporary owner-only file first and then moved into place, so a crash
       // can never leave an empty or partial key behind.
-      Path tmp = Files.createTempFile(parent == null ? Path.of(".") : parent, ".deid-key-", ".tmp",
-          PosixFilePermissions.asFileAttribute(
-              EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+      Path tmp =
+          Files.createTempFile(
+              parent == null ? Path.of(".") : parent,
+              ".deid-key-",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(
+                  EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
       try {
-        Files.writeString(tmp, HexFormat.of().formatHex(key) + "\n",
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC);
+        Files.writeString(
+            tmp,
+            HexFormat.of().formatHex(key) + "\n",
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.SYNC);
         Files.move(tmp, file); // fails if another process created the key meanwhile
         created = true;
       } catch (FileAlreadyExistsException raced) {
@@ -61,8 +68,8 @@ public final class SecretKeyFile {
       throw new IOException("secret key file " + name + " is not hex: expected 64 hex digits");
     }
     if (key.length < 16) {
-      throw new IOException("secret key file " + name + " holds " + key.length
-          + " bytes; at least 16 are needed");
+      throw new IOException(
+          "secret key file " + name + " holds " + key.length + " bytes; at least 16 are needed");
     }
     return key;
   }
@@ -73,8 +80,12 @@ public final class SecretKeyFile {
       Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
       if (p.contains(PosixFilePermission.GROUP_READ)
           || p.contains(PosixFilePermission.OTHERS_READ)) {
-        return "WARNING: " + file + " is readable by other users ("
-            + PosixFilePermissions.toString(p) + "); run: chmod 600 " + file;
+        return "WARNING: "
+            + file
+            + " is readable by other users ("
+            + PosixFilePermissions.toString(p)
+            + "); run: chmod 600 "
+            + file;
       }
     } catch (UnsupportedOperationException e) {
       return null;

@@ -14,8 +14,8 @@ import org.dicomdeid.dicom.Values;
 import org.dicomdeid.dicom.io.InputOpener;
 
 /**
- * A file's SOP Class and Instance UIDs, which the output's file meta must carry (PS3.10 7.1)
- * before its data set is streamed.
+ * A file's SOP Class and Instance UIDs, which the output's file meta must carry (PS3.10 7.1) before
+ * its data set is streamed.
  */
 record SopUids(String classUid, String instanceUid) {
 
@@ -41,8 +41,8 @@ record SopUids(String classUid, String instanceUid) {
             inst = Values.string(r.readValue()).trim();
           }
         }
-        if (inst != null || Integer.compareUnsigned(r.tag(), Tags.SOPInstanceUID) > 0
-            && r.depth() <= 1) {
+        if (inst != null
+            || Integer.compareUnsigned(r.tag(), Tags.SOPInstanceUID) > 0 && r.depth() <= 1) {
           break;
         }
       }
@@ -55,8 +55,8 @@ record SopUids(String classUid, String instanceUid) {
       }
     }
     if (cls == null || cls.isEmpty() || inst == null || inst.isEmpty()) {
-      throw new DicomParseException(MISSING_UID, -1,
-          "no SOP Class UID or SOP Instance UID in the data set or the file meta");
+      throw new DicomParseException(
+          MISSING_UID, -1, "no SOP Class UID or SOP Instance UID in the data set or the file meta");
     }
     return new SopUids(cls, inst);
   }
@@ -66,8 +66,8 @@ record SopUids(String classUid, String instanceUid) {
     FileMeta meta = new FileMeta();
     meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, classUid);
     boolean registered = instanceUid.startsWith(ValueRewrites.DICOM_UID_ROOT); // PS3.6 Annex A
-    meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI,
-        registered ? instanceUid : keyed.uid(instanceUid));
+    meta.putString(
+        Tags.MediaStorageSOPInstanceUID, VR.UI, registered ? instanceUid : keyed.uid(instanceUid));
     return meta;
   }
 }

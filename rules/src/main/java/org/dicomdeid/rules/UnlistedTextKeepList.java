@@ -13,8 +13,8 @@ import org.dicomdeid.dicom.ElementDictionary;
 
 /**
  * The reviewed keep-list of public attributes that PS3.15 Table E.1-1 does not list, whose VR can
- * carry free text, and that are kept anyway (resource {@code unlisted-text-keep.csv}: tag,
- * keyword, reason). Everything else of those VRs that the table does not list is removed.
+ * carry free text, and that are kept anyway (resource {@code unlisted-text-keep.csv}: tag, keyword,
+ * reason). Everything else of those VRs that the table does not list is removed.
  */
 final class UnlistedTextKeepList {
   static final String RESOURCE = "unlisted-text-keep.csv";

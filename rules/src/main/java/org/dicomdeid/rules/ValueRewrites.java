@@ -15,6 +15,7 @@ import org.dicomdeid.dicom.Values;
 final class ValueRewrites {
   /** Registered DICOM UIDs (PS3.6 Annex A) are not identifying and are never replaced. */
   static final String DICOM_UID_ROOT = "1.2.840.10008.";
+
   private static final String DUMMY_TEXT = "DEIDENTIFIED";
 
   private ValueRewrites() {}
@@ -65,8 +66,8 @@ final class ValueRewrites {
   }
 
   /**
-   * Shifts every DA (YYYYMMDD, also ranges A-B) or the date part of every DT by {@code days}.
-   * A value that is not a valid date cannot be shifted safely and is emptied.
+   * Shifts every DA (YYYYMMDD, also ranges A-B) or the date part of every DT by {@code days}. A
+   * value that is not a valid date cannot be shifted safely and is emptied.
    */
   static byte[] shiftDates(byte[] value, VR vr, int days) {
     List<String> out = new ArrayList<>();
@@ -103,7 +104,8 @@ final class ValueRewrites {
       return null;
     }
     try {
-      return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE).plusDays(days)
+      return LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE)
+          .plusDays(days)
           .format(DateTimeFormatter.BASIC_ISO_DATE);
     } catch (DateTimeException e) {
       return null;
@@ -116,8 +118,8 @@ final class ValueRewrites {
 
   /**
    * Shifts a DT value or a DT range (PS3.4 C.2.2.2.5: {@code A-B}, {@code -B}, {@code A-}): each
-   * side's date part moves; a value whose date is shorter than YYYYMMDD cannot be shifted by
-   * days without revealing it, and gives null.
+   * side's date part moves; a value whose date is shorter than YYYYMMDD cannot be shifted by days
+   * without revealing it, and gives null.
    */
   private static String shiftDateTime(String v, int days) {
     Matcher m = DATE_TIME.matcher(v);
@@ -144,8 +146,8 @@ final class ValueRewrites {
   }
 
   /**
-   * Whether a value of a date, time, number or age VR uses only its VR's characters (PS3.5
-   * 6.2), so that no text can hide in a value that is kept. Other VRs: true.
+   * Whether a value of a date, time, number or age VR uses only its VR's characters (PS3.5 6.2), so
+   * that no text can hide in a value that is kept. Other VRs: true.
    */
   static boolean plausible(VR vr, byte[] value) {
     String allowed;

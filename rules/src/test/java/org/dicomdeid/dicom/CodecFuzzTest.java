@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded mutations of real files (bit flips, truncations, length fields rewritten, bytes inserted
  * and deleted) through the reader, the header reader and the de-identification engine. The only
- * failure allowed is {@link DicomParseException}: no other exception, no hang (each case has a
- * time bound), no OutOfMemoryError or StackOverflowError.
+ * failure allowed is {@link DicomParseException}: no other exception, no hang (each case has a time
+ * bound), no OutOfMemoryError or StackOverflowError.
  *
- * <p>CI runs {@value #DEFAULT_CASES} cases with seed {@value #DEFAULT_SEED}. A longer run:
- * {@code mvn -B -pl dicom test -Dtest=CodecFuzzTest -Dfuzz.cases=200000 -Dfuzz.seed=7}.
+ * <p>CI runs {@value #DEFAULT_CASES} cases with seed {@value #DEFAULT_SEED}. A longer run: {@code
+ * mvn -B -pl dicom test -Dtest=CodecFuzzTest -Dfuzz.cases=200000 -Dfuzz.seed=7}.
  */
 class CodecFuzzTest {
   static final int DEFAULT_CASES = 30000;
@@ -50,11 +50,13 @@ class CodecFuzzTest {
     Deidentifier engine =
         new Deidentifier(DeidConfig.of(new byte[32], DeidConfig.defaultOptions()));
     Subject subject = new Subject("SUBJ000001", "FUZZMRN", "20200101");
-    ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "fuzz-case");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "fuzz-case");
+              t.setDaemon(true);
+              return t;
+            });
     int parsed = 0;
     int refused = 0;
     try {
@@ -80,8 +82,14 @@ class CodecFuzzTest {
     } finally {
       pool.shutdownNow();
     }
-    System.out.println("fuzz: " + cases + " cases, " + parsed + " parsed, " + refused
-        + " refused (DicomParseException or the last check)");
+    System.out.println(
+        "fuzz: "
+            + cases
+            + " cases, "
+            + parsed
+            + " parsed, "
+            + refused
+            + " refused (DicomParseException or the last check)");
     assertTrue(refused > 0 && parsed > 0, "mutations should give both outcomes");
   }
 
@@ -89,11 +97,15 @@ class CodecFuzzTest {
   private static boolean runCase(byte[] data, Deidentifier engine, Subject subject)
       throws IOException {
     try {
-      DicomCopy.copy(DicomReader.open(new ByteArrayInputStream(data), data.length),
+      DicomCopy.copy(
+          DicomReader.open(new ByteArrayInputStream(data), data.length),
           new DicomWriter(OutputStream.nullOutputStream()));
       HeaderFacts.read(new ByteArrayInputStream(data), data.length);
-      engine.deidentify(() -> new ByteArrayInputStream(data), data.length,
-          OutputStream.nullOutputStream(), subject);
+      engine.deidentify(
+          () -> new ByteArrayInputStream(data),
+          data.length,
+          OutputStream.nullOutputStream(),
+          subject);
       return true;
     } catch (DicomParseException | KnownIdentifierException expected) {
       return false; // a mutated name may also surface where the last check refuses it
@@ -154,8 +166,8 @@ class CodecFuzzTest {
     List<byte[]> out = new ArrayList<>();
     for (String dir : List.of("test_files", "charset_files")) {
       try (Stream<Path> s = Files.list(data.resolve(dir))) {
-        for (Path p : s.filter(f -> f.toString().endsWith(".dcm")).sorted()
-            .collect(Collectors.toList())) {
+        for (Path p :
+            s.filter(f -> f.toString().endsWith(".dcm")).sorted().collect(Collectors.toList())) {
           if (Files.size(p) <= 200_000) {
             out.add(Files.readAllBytes(p));
           }

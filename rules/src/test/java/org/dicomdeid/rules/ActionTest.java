@@ -19,8 +19,17 @@ class ActionTest {
 
   @ParameterizedTest
   @CsvSource({
-    "D, D", "Z, Z", "X, X", "K, K", "C, C", "U, U",
-    "Z/D, Z_D", "X/Z, X_Z", "X/D, X_D", "X/Z/D, X_Z_D", "X/Z/U*, X_Z_U_STAR"
+    "D, D",
+    "Z, Z",
+    "X, X",
+    "K, K",
+    "C, C",
+    "U, U",
+    "Z/D, Z_D",
+    "X/Z, X_Z",
+    "X/D, X_D",
+    "X/Z/D, X_Z_D",
+    "X/Z/U*, X_Z_U_STAR"
   })
   void parsesEveryE11Code(String code, Action expected) {
     assertSame(expected, Action.parse(code));

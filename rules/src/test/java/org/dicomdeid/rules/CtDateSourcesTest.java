@@ -23,11 +23,14 @@ class CtDateSourcesTest {
   }
 
   private static DicomHeader header(TransferSyntax ts, Codec.Body body) throws IOException {
-    byte[] file = Codec.part10(ts, w -> {
-      w.writeElement(Tags.SOPInstanceUID, VR.UI, Values.ascii("1.2.3", VR.UI));
-      body.write(w);
-      w.writeElement(Tags.PixelData, VR.OW, new byte[16]);
-    });
+    byte[] file =
+        Codec.part10(
+            ts,
+            w -> {
+              w.writeElement(Tags.SOPInstanceUID, VR.UI, Values.ascii("1.2.3", VR.UI));
+              body.write(w);
+              w.writeElement(Tags.PixelData, VR.OW, new byte[16]);
+            });
     return HeaderFacts.read(new ByteArrayInputStream(file), file.length);
   }
 
@@ -48,36 +51,55 @@ class CtDateSourcesTest {
 
   @Test
   void aStudyDateAloneIsTheCtDateInEveryEncoding() throws IOException {
-    for (TransferSyntax ts : new TransferSyntax[] {TransferSyntax.EXPLICIT_LE,
-        TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE}) {
-      DicomHeader h = header(ts, w -> {
-        w.writeElement(Tags.StudyDate, VR.DA, Values.ascii("20220921", VR.DA));
-        w.writeElement(Tags.PatientID, VR.LO, Values.ascii("KU39009", VR.LO));
-      });
-      assertEquals("KU39009 20220921 StudyDate",
-          h.patientId() + " " + h.ctDate() + " " + h.ctDateSource(), ts.uid());
+    for (TransferSyntax ts :
+        new TransferSyntax[] {
+          TransferSyntax.EXPLICIT_LE, TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE
+        }) {
+      DicomHeader h =
+          header(
+              ts,
+              w -> {
+                w.writeElement(Tags.StudyDate, VR.DA, Values.ascii("20220921", VR.DA));
+                w.writeElement(Tags.PatientID, VR.LO, Values.ascii("KU39009", VR.LO));
+              });
+      assertEquals(
+          "KU39009 20220921 StudyDate",
+          h.patientId() + " " + h.ctDate() + " " + h.ctDateSource(),
+          ts.uid());
     }
   }
 
   @Test
   void theUsualFourComeFirstThenAcquisitionDateTime() throws IOException {
-    DicomHeader h = header(w -> {
-      w.writeElement(Tags.SeriesDate, VR.DA, Values.ascii("20220102", VR.DA));
-      w.writeElement(Tags.AcquisitionDateTime, VR.DT, Values.ascii("20220101093000", VR.DT));
-    });
+    DicomHeader h =
+        header(
+            w -> {
+              w.writeElement(Tags.SeriesDate, VR.DA, Values.ascii("20220102", VR.DA));
+              w.writeElement(
+                  Tags.AcquisitionDateTime, VR.DT, Values.ascii("20220101093000", VR.DT));
+            });
     assertEquals("20220102 SeriesDate", h.ctDate() + " " + h.ctDateSource());
-    h = header(w -> w.writeElement(Tags.AcquisitionDateTime, VR.DT,
-        Values.ascii("20220101093000", VR.DT)));
+    h =
+        header(
+            w ->
+                w.writeElement(
+                    Tags.AcquisitionDateTime, VR.DT, Values.ascii("20220101093000", VR.DT)));
     assertEquals("20220101 AcquisitionDateTime", h.ctDate() + " " + h.ctDateSource());
   }
 
   @Test
   void enhancedMultiFrameDatesComeFromTheFunctionalGroupsEarliestFrame() throws IOException {
-    DicomHeader h = header(w -> {
-      w.writeElement(Tags.InstanceCreationDate, VR.DA, Values.ascii("20230505", VR.DA));
-      frameContent(w, Tags.PerFrameFunctionalGroupsSequence, "20210303101010",
-          "20210302235959.5", "20210304");
-    });
+    DicomHeader h =
+        header(
+            w -> {
+              w.writeElement(Tags.InstanceCreationDate, VR.DA, Values.ascii("20230505", VR.DA));
+              frameContent(
+                  w,
+                  Tags.PerFrameFunctionalGroupsSequence,
+                  "20210303101010",
+                  "20210302235959.5",
+                  "20210304");
+            });
     assertEquals("20210302 FrameAcquisitionDateTime", h.ctDate() + " " + h.ctDateSource());
     h = header(w -> frameContent(w, Tags.SharedFunctionalGroupsSequence, "20200101"));
     assertEquals("20200101 FrameAcquisitionDateTime", h.ctDate() + " " + h.ctDateSource());
@@ -91,8 +113,9 @@ class CtDateSourcesTest {
 
   @Test
   void instanceCreationDateIsTheLastResortAndLegacyDatesAreRead() throws IOException {
-    DicomHeader h = header(w -> w.writeElement(Tags.InstanceCreationDate, VR.DA,
-        Values.ascii("20230505", VR.DA)));
+    DicomHeader h =
+        header(
+            w -> w.writeElement(Tags.InstanceCreationDate, VR.DA, Values.ascii("20230505", VR.DA)));
     assertEquals("20230505 InstanceCreationDate", h.ctDate() + " " + h.ctDateSource());
     h = header(w -> w.writeElement(Tags.StudyDate, VR.DA, Values.ascii("1993.11.24", VR.DA)));
     assertEquals("19931124 StudyDate (YYYY.MM.DD)", h.ctDate() + " " + h.ctDateSource());

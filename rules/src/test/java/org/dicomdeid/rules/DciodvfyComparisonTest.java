@@ -21,33 +21,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * dciodvfy (dicom3tools) on every pydicom test file and on the leak suite's files, before and
- * after the engine with the default options: prints the errors each output has that its input
- * did not, and fails on any that is not forced by Table E.1-1 (the exceptions below, each with
- * the row that forces it).
+ * dciodvfy (dicom3tools) on every pydicom test file and on the leak suite's files, before and after
+ * the engine with the default options: prints the errors each output has that its input did not,
+ * and fails on any that is not forced by Table E.1-1 (the exceptions below, each with the row that
+ * forces it).
  */
 class DciodvfyComparisonTest {
   /** New errors the table forces: a pattern of dciodvfy's line, and the row that forces it. */
   static final Map<String, String> FORCED = new LinkedHashMap<>();
 
   static {
-    FORCED.put("(?s).*Element=<(ContentSequence|VerifyingObserverSequence"
-        + "|GraphicAnnotationSequence)>.*",
+    FORCED.put(
+        "(?s).*Element=<(ContentSequence|VerifyingObserverSequence"
+            + "|GraphicAnnotationSequence)>.*",
         "Table E.1-1 0040A730, 0040A073, 00700001, D on a sequence: removed, no original item"
-        + " survives");
-    FORCED.put("(?s).*Element=<RequestedProcedureID>.*",
+            + " survives");
+    FORCED.put(
+        "(?s).*Element=<RequestedProcedureID>.*",
         "Table E.1-1 00401001 Requested Procedure ID, X (Type 2 inside ReferencedRequestSequence)");
-    FORCED.put("(?s).*Empty attribute.*Element=<ReferencedRTPlanSequence>.*",
+    FORCED.put(
+        "(?s).*Empty attribute.*Element=<ReferencedRTPlanSequence>.*",
         "a sequence sent as UN is emptied: its items cannot be inspected (PS3.5 6.2.2)");
-    FORCED.put("(?s).*Element=<ContentDescription>.*",
+    FORCED.put(
+        "(?s).*Element=<ContentDescription>.*",
         "issue 13 rule: unlisted free text (LO 0070,0081) removed, not on the keep-list");
-    FORCED.put("(?s).*Element=<(UnformattedTextValue|ConceptNameCodeSequence)>"
-        + " Module=<WaveformAnnotation>.*",
+    FORCED.put(
+        "(?s).*Element=<(UnformattedTextValue|ConceptNameCodeSequence)>"
+            + " Module=<WaveformAnnotation>.*",
         "issue 13 rule: unlisted free text (ST 0070,0006) removed; the concept name is then"
-        + " the 1C alternative");
-    FORCED.put("(?s).*Missing attribute Type 1C Conditional Element=<PixelData>.*",
+            + " the 1C alternative");
+    FORCED.put(
+        "(?s).*Missing attribute Type 1C Conditional Element=<PixelData>.*",
         "issue 13 rule: every UR removed, PixelDataProviderURL included, so Pixel Data's"
-        + " condition is unmet");
+            + " condition is unmet");
   }
 
   @TempDir Path tmp;
@@ -59,15 +65,15 @@ class DciodvfyComparisonTest {
     Map<String, byte[]> inputs = new LinkedHashMap<>();
     for (String dir : List.of("test_files", "charset_files")) {
       try (Stream<Path> s = Files.list(data.resolve(dir))) {
-        for (Path f : s.filter(p -> p.toString().endsWith(".dcm")).sorted()
-            .collect(Collectors.toList())) {
+        for (Path f :
+            s.filter(p -> p.toString().endsWith(".dcm")).sorted().collect(Collectors.toList())) {
           inputs.put(dir + "/" + f.getFileName(), Files.readAllBytes(f));
         }
       }
     }
     inputs.putAll(LeakSuiteTest.files());
-    Deidentifier engine = new Deidentifier(DeidConfig.of(DeidOutput.KEY,
-        DeidConfig.defaultOptions()));
+    Deidentifier engine =
+        new Deidentifier(DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions()));
     List<String> unforced = new ArrayList<>();
     int compared = 0;
     int notCompared = 0;
@@ -78,19 +84,26 @@ class DciodvfyComparisonTest {
       Files.write(in, e.getValue());
       try (OutputStream o = Files.newOutputStream(out)) {
         byte[] bytes = e.getValue();
-        engine.deidentify(() -> new ByteArrayInputStream(bytes), bytes.length, o,
-            DeidOutput.SUBJECT);
+        engine.deidentify(
+            () -> new ByteArrayInputStream(bytes), bytes.length, o, DeidOutput.SUBJECT);
       } catch (DicomParseException | KnownIdentifierException refusedFile) {
         refused++;
-        System.out.println("dciodvfy " + e.getKey() + ": refused by the engine ("
-            + refusedFile.getMessage() + ")");
+        System.out.println(
+            "dciodvfy "
+                + e.getKey()
+                + ": refused by the engine ("
+                + refusedFile.getMessage()
+                + ")");
         continue;
       }
       compared++;
       Set<String> before = errors(in);
       if (before.stream().anyMatch(l -> l.contains("Tags out of order"))) {
-        System.out.println("dciodvfy " + e.getKey() + ": the input cannot be validated"
-            + " (dciodvfy: tags out of order), not compared");
+        System.out.println(
+            "dciodvfy "
+                + e.getKey()
+                + ": the input cannot be validated"
+                + " (dciodvfy: tags out of order), not compared");
         compared--;
         notCompared++;
         continue;
@@ -98,18 +111,33 @@ class DciodvfyComparisonTest {
       Set<String> after = errors(out);
       after.removeAll(before);
       for (String err : after) {
-        String row = FORCED.entrySet().stream().filter(f -> err.matches(f.getKey()))
-            .map(Map.Entry::getValue).findFirst().orElse(null);
-        System.out.println("dciodvfy " + e.getKey() + ": new " + err
-            + (row == null ? "   <- NOT FORCED" : "   (forced: " + row + ")"));
+        String row =
+            FORCED.entrySet().stream()
+                .filter(f -> err.matches(f.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        System.out.println(
+            "dciodvfy "
+                + e.getKey()
+                + ": new "
+                + err
+                + (row == null ? "   <- NOT FORCED" : "   (forced: " + row + ")"));
         if (row == null) {
           unforced.add(e.getKey() + ": " + err);
         }
       }
     }
-    System.out.println("dciodvfy: " + compared + " files compared, " + notCompared
-        + " inputs dciodvfy cannot validate, " + refused + " refused by the engine, "
-        + unforced.size() + " new errors not forced by the table");
+    System.out.println(
+        "dciodvfy: "
+            + compared
+            + " files compared, "
+            + notCompared
+            + " inputs dciodvfy cannot validate, "
+            + refused
+            + " refused by the engine, "
+            + unforced.size()
+            + " new errors not forced by the table");
     assertEquals(List.of(), unforced);
   }
 

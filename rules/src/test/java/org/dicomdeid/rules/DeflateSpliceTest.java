@@ -34,26 +34,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Deflated files rewritten by deflating only their changed head (DeflateSplice) against the
- * reference, the same engine deflating the whole data set again: the same file meta, the same
- * data set once inflated, whatever encoder wrote the input; and where the splice does not apply
+ * reference, the same engine deflating the whole data set again: the same file meta, the same data
+ * set once inflated, whatever encoder wrote the input; and where the splice does not apply
  * (something after Pixel Data changes, short Pixel Data) the reference's bytes exactly.
  */
 class DeflateSpliceTest {
   @TempDir Path dir;
 
-  private static final DeidConfig CONFIG = DeidConfig.of(DeidOutput.KEY,
-      DeidConfig.defaultOptions());
+  private static final DeidConfig CONFIG =
+      DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions());
 
   /** The engine that splices deflated files, or the reference that deflates them whole. */
   private static Deidentifier engine(boolean splice) {
-    return new Deidentifier(CONFIG, SafePrivate.standard(),
-        splice ? DataSetEncoder.splicing() : DataSetEncoder.whole(), true);
+    return new Deidentifier(
+        CONFIG,
+        SafePrivate.standard(),
+        splice ? DataSetEncoder.splicing() : DataSetEncoder.whole(),
+        true);
   }
 
   private static byte[] run(Deidentifier engine, byte[] input) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    engine.deidentify(() -> new ByteArrayInputStream(input), input.length, out,
-        DeidOutput.SUBJECT);
+    engine.deidentify(() -> new ByteArrayInputStream(input), input.length, out, DeidOutput.SUBJECT);
     return out.toByteArray();
   }
 
@@ -61,8 +63,10 @@ class DeflateSpliceTest {
   static byte[] deflatedBy(TestDataset ds, int level, int strategy) throws IOException {
     byte[] file = ds.file(TransferSyntax.DEFLATED_LE);
     int at = (int) DicomReader.open(new ByteArrayInputStream(file), file.length).dataSetOffset();
-    byte[] data = new InflaterInputStream(new ByteArrayInputStream(file, at, file.length - at),
-        new Inflater(true)).readAllBytes();
+    byte[] data =
+        new InflaterInputStream(
+                new ByteArrayInputStream(file, at, file.length - at), new Inflater(true))
+            .readAllBytes();
     Deflater d = new Deflater(level, true);
     d.setStrategy(strategy);
     d.setInput(data);
@@ -80,13 +84,16 @@ class DeflateSpliceTest {
   /** The file meta group's bytes and the inflated data set of a deflated Part 10 file. */
   static byte[][] split(byte[] file) throws IOException {
     int at = (int) DicomReader.open(new ByteArrayInputStream(file), file.length).dataSetOffset();
-    byte[] data = new InflaterInputStream(new ByteArrayInputStream(file, at, file.length - at),
-        new Inflater(true)).readAllBytes();
+    byte[] data =
+        new InflaterInputStream(
+                new ByteArrayInputStream(file, at, file.length - at), new Inflater(true))
+            .readAllBytes();
     return new byte[][] {Arrays.copyOf(file, at), data};
   }
 
   private static TestDataset ct(int pixelBytes, int padding, long seed) {
-    return TestDataset.ct().put("PatientName", "DOE^JANE")
+    return TestDataset.ct()
+        .put("PatientName", "DOE^JANE")
         .put("PatientID", "KU39009")
         .put("InstitutionName", "Korea Univ Hospital" + " ".repeat(padding))
         .put("StudyDescription", "CHEST CT " + "X".repeat(padding * 3))
@@ -94,8 +101,10 @@ class DeflateSpliceTest {
   }
 
   @ParameterizedTest(name = "zlib level {0} strategy {1}, header padding {2}")
-  @CsvSource({"1,0,0", "1,0,1", "1,0,2", "1,0,3", "6,0,0", "6,0,5", "9,0,7", "9,1,4",
-      "6,2,6", "0,0,0", "0,0,9", "1,0,40"})
+  @CsvSource({
+    "1,0,0", "1,0,1", "1,0,2", "1,0,3", "6,0,0", "6,0,5", "9,0,7", "9,1,4", "6,2,6", "0,0,0",
+    "0,0,9", "1,0,40"
+  })
   void splicedEqualsDeflatingTheWholeDataSetAgain(int level, int strategy, int padding)
       throws IOException {
     byte[] input = deflatedBy(ct(524_288, padding, padding * 7L + level), level, strategy);
@@ -111,7 +120,8 @@ class DeflateSpliceTest {
     assertFalse(ByteSearch.contains(a[1], "KU39009".getBytes(StandardCharsets.US_ASCII)));
     assertFalse(ByteSearch.contains(a[1], "Korea Univ".getBytes(StandardCharsets.US_ASCII)));
     // Most of the output's compressed bytes are the input's, moved by the same bit count.
-    assertTrue(Math.abs(out.length - input.length) < 64 * 1024,
+    assertTrue(
+        Math.abs(out.length - input.length) < 64 * 1024,
         "output " + out.length + " bytes for an input of " + input.length);
   }
 
@@ -129,17 +139,21 @@ class DeflateSpliceTest {
   }
 
   @Test
-  void anElementAfterPixelDataThatChangesMeansTheWholeDataSetIsDeflatedAgain()
-      throws IOException {
+  void anElementAfterPixelDataThatChangesMeansTheWholeDataSetIsDeflatedAgain() throws IOException {
     int creator = 0x7FE10010;
-    byte[] input = deflatedBy(ct(300_000, 0, 1)
-        .put(creator, VR.LO, "ACME 1.0")
-        .put(0x7FE11010, VR.LO, "KU39009 DOE^JANE"), 6, 0);
+    byte[] input =
+        deflatedBy(
+            ct(300_000, 0, 1)
+                .put(creator, VR.LO, "ACME 1.0")
+                .put(0x7FE11010, VR.LO, "KU39009 DOE^JANE"),
+            6,
+            0);
     Deidentifier spliced = engine(true);
     byte[] out = run(spliced, input);
     assertEquals(0, spliced.splicedDeflatedFiles());
     assertArrayEquals(run(engine(false), input), out);
-    assertFalse(ByteSearch.contains(split(out)[1], "DOE^JANE".getBytes(StandardCharsets.US_ASCII)),
+    assertFalse(
+        ByteSearch.contains(split(out)[1], "DOE^JANE".getBytes(StandardCharsets.US_ASCII)),
         "the private element after Pixel Data is removed");
   }
 
@@ -177,27 +191,35 @@ class DeflateSpliceTest {
   void dcmdumpReadsASplicedFileAndFindsThePixels() throws Exception {
     ExternalTools.requireDcmdump();
     byte[] pixels = TestPixels.ctLike(524_288, 11);
-    byte[] input = deflatedBy(TestDataset.ct().put("PatientName", "DOE^JANE")
-        .put(TestDataset.tag("Rows"), VR.US, new byte[] {0, 2})
-        .put(TestDataset.tag("Columns"), VR.US, new byte[] {0, 2})
-        .put(TestDataset.tag("BitsAllocated"), VR.US, new byte[] {16, 0})
-        .put(TestDataset.tag("BitsStored"), VR.US, new byte[] {16, 0})
-        .put(TestDataset.tag("HighBit"), VR.US, new byte[] {15, 0})
-        .put(TestDataset.tag("SamplesPerPixel"), VR.US, new byte[] {1, 0})
-        .put(TestDataset.tag("PixelRepresentation"), VR.US, new byte[] {0, 0})
-        .put("PhotometricInterpretation", "MONOCHROME2")
-        .put(Tags.PixelData, VR.OW, pixels), 9, 0);
+    byte[] input =
+        deflatedBy(
+            TestDataset.ct()
+                .put("PatientName", "DOE^JANE")
+                .put(TestDataset.tag("Rows"), VR.US, new byte[] {0, 2})
+                .put(TestDataset.tag("Columns"), VR.US, new byte[] {0, 2})
+                .put(TestDataset.tag("BitsAllocated"), VR.US, new byte[] {16, 0})
+                .put(TestDataset.tag("BitsStored"), VR.US, new byte[] {16, 0})
+                .put(TestDataset.tag("HighBit"), VR.US, new byte[] {15, 0})
+                .put(TestDataset.tag("SamplesPerPixel"), VR.US, new byte[] {1, 0})
+                .put(TestDataset.tag("PixelRepresentation"), VR.US, new byte[] {0, 0})
+                .put("PhotometricInterpretation", "MONOCHROME2")
+                .put(Tags.PixelData, VR.OW, pixels),
+            9,
+            0);
     Deidentifier spliced = engine(true);
     Path out = Files.write(dir.resolve("out.dcm"), run(spliced, input));
     assertEquals(1, spliced.splicedDeflatedFiles());
-    ExternalTools.Result r = ExternalTools.run(List.of("dcmdump", "-q", "+W",
-        dir.toString(), out.toString()));
+    ExternalTools.Result r =
+        ExternalTools.run(List.of("dcmdump", "-q", "+W", dir.toString(), out.toString()));
     assertEquals(0, r.exitCode(), r.stderr());
     assertTrue(r.stdout().contains("SUBJ0417_20220921"), r.stdout());
     assertTrue(r.stdout().contains("DeflatedLittleEndianExplicit"), r.stdout());
     try (var files = Files.list(dir)) {
-      Path raw = files.filter(p -> p.getFileName().toString().endsWith(".raw")).findFirst()
-          .orElseThrow(() -> new AssertionError("dcmdump wrote no pixel file: " + r.stdout()));
+      Path raw =
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".raw"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("dcmdump wrote no pixel file: " + r.stdout()));
       assertArrayEquals(pixels, Files.readAllBytes(raw));
     }
   }
@@ -206,15 +228,18 @@ class DeflateSpliceTest {
   @Test
   void aFileDeflatedByDcmtkIsSplicedAndGivesTheReferenceDataSet() throws Exception {
     ExternalTools.requireDcmdump();
-    Path in = Files.write(dir.resolve("explicit.dcm"),
-        ct(524_288, 3, 21).file(TransferSyntax.EXPLICIT_LE));
+    Path in =
+        Files.write(
+            dir.resolve("explicit.dcm"), ct(524_288, 3, 21).file(TransferSyntax.EXPLICIT_LE));
     Path deflated = dir.resolve("deflated.dcm");
     for (String level : new String[] {"1", "6", "9"}) { // zlib compression levels
-      ExternalTools.Result r = ExternalTools.run(List.of("dcmconv", "+td", "+cl", level,
-          in.toString(), deflated.toString()));
+      ExternalTools.Result r =
+          ExternalTools.run(
+              List.of("dcmconv", "+td", "+cl", level, in.toString(), deflated.toString()));
       assertEquals(0, r.exitCode(), r.stderr());
       byte[] input = Files.readAllBytes(deflated);
-      assertEquals(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN,
+      assertEquals(
+          TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN,
           DicomReader.open(new ByteArrayInputStream(input), input.length).transferSyntax().uid());
       Deidentifier spliced = engine(true);
       byte[][] a = split(run(spliced, input));

@@ -23,9 +23,9 @@ import org.dicomdeid.dicom.VR;
 import org.dicomdeid.dicom.Values;
 
 /**
- * One run of the engine and its output read back: every element by path, in file order. A path
- * is the tag as {@code gggg,eeee}, nested as {@code 0008,1140[0]/0008,1155}; a sequence maps to
- * VR SQ with its item count; the fragments of encapsulated data are {@code 7FE0,0010{0}}, ....
+ * One run of the engine and its output read back: every element by path, in file order. A path is
+ * the tag as {@code gggg,eeee}, nested as {@code 0008,1140[0]/0008,1155}; a sequence maps to VR SQ
+ * with its item count; the fragments of encapsulated data are {@code 7FE0,0010{0}}, ....
  */
 final class DeidOutput {
   static final byte[] KEY = "engine-test-secret-key-0123456789".getBytes(StandardCharsets.US_ASCII);
@@ -70,7 +70,8 @@ final class DeidOutput {
           prefix.pop();
           break;
         case FRAGMENT:
-          m.put(seqPaths.peek() + "{" + itemCounters.peek()[0]++ + "}",
+          m.put(
+              seqPaths.peek() + "{" + itemCounters.peek()[0]++ + "}",
               new El(null, r.readValue(), 0));
           break;
         case SEQUENCE_END:

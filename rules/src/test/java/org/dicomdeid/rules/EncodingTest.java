@@ -22,50 +22,97 @@ class EncodingTest {
 
   @Test
   void subjectRulesReplaceTheInputsPatientNameAndId() throws IOException {
-    DeidOutput out = DeidOutput.run(TestDataset.ct().put("PatientName", "DOE^JANE")
-        .put("PatientID", "KU39009").file(), DeidConfig.defaultOptions());
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct().put("PatientName", "DOE^JANE").put("PatientID", "KU39009").file(),
+            DeidConfig.defaultOptions());
     out.assertValue(path("PatientName"), VR.PN, "SUBJ0417_20220921");
     out.assertValue(path("PatientID"), VR.LO, "SUBJ0417");
   }
 
   @Test
   void subjectAndRecordAttributesAreInsertedInTagOrder() throws IOException {
-    DeidOutput out = DeidOutput.run(TestDataset.ct().put("PatientBirthDate", "19610203")
-        .put("BodyPartExamined", "HEAD").put(TestDataset.tag("Rows"), VR.US, new byte[] {0, 2})
-        .file(), DeidConfig.defaultOptions());
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct()
+                .put("PatientBirthDate", "19610203")
+                .put("BodyPartExamined", "HEAD")
+                .put(TestDataset.tag("Rows"), VR.US, new byte[] {0, 2})
+                .file(),
+            DeidConfig.defaultOptions());
     List<String> top = out.topLevel();
-    assertEquals(List.of("0008,0016", "0008,0018", "0008,0060", "0010,0010", "0010,0020",
-        "0010,0030", "0012,0062", "0012,0063", "0012,0064", "0018,0015", "0020,000D",
-        "0020,000E", "0028,0010", "0028,0303"), top);
+    assertEquals(
+        List.of(
+            "0008,0016",
+            "0008,0018",
+            "0008,0060",
+            "0010,0010",
+            "0010,0020",
+            "0010,0030",
+            "0012,0062",
+            "0012,0063",
+            "0012,0064",
+            "0018,0015",
+            "0020,000D",
+            "0020,000E",
+            "0028,0010",
+            "0028,0303"),
+        top);
   }
 
   @Test
   void recordAttributesGoAfterEverythingWhenTheInputEndsEarly() throws IOException {
-    DeidOutput out = DeidOutput.run(new TestDataset().put("SOPClassUID", TestDataset.CT_IMAGE)
-        .sopInstance(TestDataset.SOP_INSTANCE).file(), DeidConfig.defaultOptions());
-    assertEquals(List.of("0008,0016", "0008,0018", "0010,0010", "0010,0020", "0012,0062",
-        "0012,0063", "0012,0064", "0028,0303"), out.topLevel());
+    DeidOutput out =
+        DeidOutput.run(
+            new TestDataset()
+                .put("SOPClassUID", TestDataset.CT_IMAGE)
+                .sopInstance(TestDataset.SOP_INSTANCE)
+                .file(),
+            DeidConfig.defaultOptions());
+    assertEquals(
+        List.of(
+            "0008,0016",
+            "0008,0018",
+            "0010,0010",
+            "0010,0020",
+            "0012,0062",
+            "0012,0063",
+            "0012,0064",
+            "0028,0303"),
+        out.topLevel());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
-      TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
-      TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN})
+  @ValueSource(
+      strings = {
+        TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+        TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+        TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
+        TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN
+      })
   void nativePixelDataIsCopiedInTheInputsTransferSyntax(String uid) throws IOException {
     byte[] pixels = new byte[70_000]; // above DicomCopy's streaming threshold
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = (byte) (i * 31 + 7);
     }
     TransferSyntax ts = TransferSyntax.of(uid);
-    DeidOutput out = DeidOutput.run(TestDataset.ct().put("PatientName", "DOE^JANE")
-        .put("InstitutionName", "Korea Univ Hospital")
-        .put(TestDataset.tag("Rows"), VR.US, ts.bigEndian() ? new byte[] {1, 0}
-            : new byte[] {0, 1})
-        .put(Tags.PixelData, VR.OW, pixels).file(ts), DeidConfig.defaultOptions());
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct()
+                .put("PatientName", "DOE^JANE")
+                .put("InstitutionName", "Korea Univ Hospital")
+                .put(
+                    TestDataset.tag("Rows"),
+                    VR.US,
+                    ts.bigEndian() ? new byte[] {1, 0} : new byte[] {0, 1})
+                .put(Tags.PixelData, VR.OW, pixels)
+                .file(ts),
+            DeidConfig.defaultOptions());
     assertEquals(uid, out.meta.transferSyntaxUid());
     assertEquals(uid, out.transferSyntax.uid());
     assertArrayEquals(pixels, out.get(path(Tags.PixelData)).value());
-    assertArrayEquals(ts.bigEndian() ? new byte[] {1, 0} : new byte[] {0, 1},
+    assertArrayEquals(
+        ts.bigEndian() ? new byte[] {1, 0} : new byte[] {0, 1},
         out.get(path(TestDataset.tag("Rows"))).value());
     out.assertValue(path("InstitutionName"), VR.LO, "DEIDENTIFIED");
     out.assertValue(path("PatientName"), VR.PN, "SUBJ0417_20220921");
@@ -80,8 +127,12 @@ class EncodingTest {
     for (int i = 0; i < f2.length; i++) {
       f2[i] = (byte) i;
     }
-    DeidOutput out = DeidOutput.run(TestDataset.ct().fragments(Tags.PixelData, offsets, f1, f2)
-        .file(TransferSyntax.of(jpeg)), DeidConfig.defaultOptions());
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct()
+                .fragments(Tags.PixelData, offsets, f1, f2)
+                .file(TransferSyntax.of(jpeg)),
+            DeidConfig.defaultOptions());
     assertEquals(jpeg, out.meta.transferSyntaxUid());
     String px = path(Tags.PixelData);
     assertEquals(3, out.get(px).items());
@@ -97,10 +148,16 @@ class EncodingTest {
     sloppy.putString(Tags.MediaStorageSOPClassUID, VR.UI, TestDataset.CT_IMAGE);
     sloppy.putString(Tags.MediaStorageSOPInstanceUID, VR.UI, "1.2.826.0.1.3680043.8.498.5");
     sloppy.putString(Tags.SourceApplicationEntityTitle, VR.AE, "KUH_CT_ROOM3");
-    DeidOutput out = DeidOutput.run(TestDataset.ct()
-        .seq("LanguageCodeSequence", new TestDataset().put("CodeValue", "ko")
-            .put("CodingSchemeDesignator", "RFC5646"))
-        .file(TransferSyntax.EXPLICIT_LE, sloppy), DeidConfig.defaultOptions());
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct()
+                .seq(
+                    "LanguageCodeSequence",
+                    new TestDataset()
+                        .put("CodeValue", "ko")
+                        .put("CodingSchemeDesignator", "RFC5646"))
+                .file(TransferSyntax.EXPLICIT_LE, sloppy),
+            DeidConfig.defaultOptions());
     String sop = KEYED.uid(TestDataset.SOP_INSTANCE);
     out.assertValue(path("SOPInstanceUID"), VR.UI, sop);
     assertEquals(sop, out.meta.mediaStorageSopInstanceUid());
@@ -109,9 +166,12 @@ class EncodingTest {
 
   @Test
   void aBareDataSetGetsAFileMetaFromItsOwnUids() throws IOException {
-    DeidOutput out = DeidOutput.run(TestDataset.ct()
-        .seq("LanguageCodeSequence", new TestDataset().put("CodeValue", "ko"))
-        .bare(TransferSyntax.IMPLICIT_LE), DeidConfig.defaultOptions());
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct()
+                .seq("LanguageCodeSequence", new TestDataset().put("CodeValue", "ko"))
+                .bare(TransferSyntax.IMPLICIT_LE),
+            DeidConfig.defaultOptions());
     assertEquals(KEYED.uid(TestDataset.SOP_INSTANCE), out.meta.mediaStorageSopInstanceUid());
     assertEquals(TestDataset.CT_IMAGE, out.meta.mediaStorageSopClassUid());
   }
@@ -131,10 +191,14 @@ class EncodingTest {
     value[4] = (byte) n;
     value[5] = (byte) (n >> 8);
     System.arraycopy(implicitItem, 0, value, 8, n);
-    DeidOutput out = DeidOutput.run(TestDataset.ct()
-        .put(TestDataset.tag("PerformedProtocolCodeSequence"), VR.UN, value).file(),
-        DeidConfig.defaultOptions());
-    assertFalse(new String(out.bytes, StandardCharsets.ISO_8859_1).contains("HIDDEN^NAME"),
+    DeidOutput out =
+        DeidOutput.run(
+            TestDataset.ct()
+                .put(TestDataset.tag("PerformedProtocolCodeSequence"), VR.UN, value)
+                .file(),
+            DeidConfig.defaultOptions());
+    assertFalse(
+        new String(out.bytes, StandardCharsets.ISO_8859_1).contains("HIDDEN^NAME"),
         () -> out.elements.keySet().toString());
     out.assertEmpty(path("PerformedProtocolCodeSequence"));
   }

@@ -51,34 +51,42 @@ class FileTransferTest {
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = (byte) (i * 131 + (i >> 9));
     }
-    return TestDataset.ct().put("PatientName", "DOE^JANE")
-        .put(Tags.PixelData, VR.OW, pixels).file(ts);
+    return TestDataset.ct()
+        .put("PatientName", "DOE^JANE")
+        .put(Tags.PixelData, VR.OW, pixels)
+        .file(ts);
   }
 
   private byte[] viaFiles(byte[] input, long claimedSize, long[] transferred) throws IOException {
     Path in = Files.write(dir.resolve("in.dcm"), input);
     Path out = dir.resolve("out.dcm");
     Files.deleteIfExists(out);
-    Deidentifier engine = new Deidentifier(DeidConfig.of(DeidOutput.KEY,
-        DeidConfig.defaultOptions()));
-    try (FileChannel o = FileChannel.open(out, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.WRITE)) {
+    Deidentifier engine =
+        new Deidentifier(DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions()));
+    try (FileChannel o =
+        FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       CountingSink sink = new CountingSink(o);
-      engine.deidentify(() -> new FileChannelInput(FileChannel.open(in)), claimedSize, sink,
-          DeidOutput.SUBJECT);
+      engine.deidentify(
+          () -> new FileChannelInput(FileChannel.open(in)), claimedSize, sink, DeidOutput.SUBJECT);
       transferred[0] = sink.transferred;
     }
     return Files.readAllBytes(out);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.2.840.10008.1.2.1", "1.2.840.10008.1.2", "1.2.840.10008.1.2.2",
-      "1.2.840.10008.1.2.1.99"})
+  @ValueSource(
+      strings = {
+        "1.2.840.10008.1.2.1",
+        "1.2.840.10008.1.2",
+        "1.2.840.10008.1.2.2",
+        "1.2.840.10008.1.2.1.99"
+      })
   void fileToFileGivesTheStreamPathsBytes(String uid) throws IOException {
     byte[] input = input(TransferSyntax.of(uid), 1_000_000 + 1);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    new Deidentifier(DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions())).deidentify(
-        () -> new ByteArrayInputStream(input), input.length, expected, DeidOutput.SUBJECT);
+    new Deidentifier(DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions()))
+        .deidentify(
+            () -> new ByteArrayInputStream(input), input.length, expected, DeidOutput.SUBJECT);
     long[] transferred = new long[1];
     assertArrayEquals(expected.toByteArray(), viaFiles(input, input.length, transferred));
     if (TransferSyntax.of(uid).deflated()) {
@@ -94,8 +102,8 @@ class FileTransferTest {
     byte[] whole = input(TransferSyntax.of("1.2.840.10008.1.2.1"), 1_000_000);
     byte[] cut = Arrays.copyOf(whole, whole.length - missing);
     // The header read saw the whole file; it shrank before the rewrite.
-    DicomParseException e = assertThrows(DicomParseException.class,
-        () -> viaFiles(cut, whole.length, new long[1]));
+    DicomParseException e =
+        assertThrows(DicomParseException.class, () -> viaFiles(cut, whole.length, new long[1]));
     assertTrue(e.getMessage().contains("unexpected end of data inside a value"), e.getMessage());
   }
 }

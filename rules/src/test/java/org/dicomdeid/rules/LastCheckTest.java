@@ -31,8 +31,8 @@ class LastCheckTest {
   @Test
   void digitsInsideANewUidOrANumberAreNotAnIdentifier() throws Exception {
     LastCheck c = check();
-    assertDoesNotThrow(() -> c.value("", Tags.SOPInstanceUID, VR.UI,
-        bytes("2.25.31195603124420481234000\0"), CS));
+    assertDoesNotThrow(
+        () -> c.value("", Tags.SOPInstanceUID, VR.UI, bytes("2.25.31195603124420481234000\0"), CS));
     assertDoesNotThrow(() -> c.value("", 0x00201041, VR.DS, bytes("0.1956031211"), CS));
     assertDoesNotThrow(() -> c.value("", 0x00200013, VR.IS, bytes("1204812345"), CS));
   }
@@ -40,13 +40,17 @@ class LastCheckTest {
   @Test
   void anOriginalUidOrAStandaloneNumberIsStillFound() throws Exception {
     LastCheck c = check();
-    assertThrows(KnownIdentifierException.class, () -> c.value("", 0x00081155, VR.UI,
-        bytes("1.2.410.200001.77.1956"), CS));
-    assertThrows(KnownIdentifierException.class, () -> c.value("", 0x00204000, VR.LT,
-        bytes("MRN 20481234 follow-up"), CS));
-    assertThrows(KnownIdentifierException.class, () -> c.value("", 0x00200013, VR.IS,
-        bytes("20481234"), CS));
-    assertThrows(KnownIdentifierException.class, () -> c.value("", 0x00204000, VR.LT,
-        bytes("born 19560312"), CS));
+    assertThrows(
+        KnownIdentifierException.class,
+        () -> c.value("", 0x00081155, VR.UI, bytes("1.2.410.200001.77.1956"), CS));
+    assertThrows(
+        KnownIdentifierException.class,
+        () -> c.value("", 0x00204000, VR.LT, bytes("MRN 20481234 follow-up"), CS));
+    assertThrows(
+        KnownIdentifierException.class,
+        () -> c.value("", 0x00200013, VR.IS, bytes("20481234"), CS));
+    assertThrows(
+        KnownIdentifierException.class,
+        () -> c.value("", 0x00204000, VR.LT, bytes("born 19560312"), CS));
   }
 }

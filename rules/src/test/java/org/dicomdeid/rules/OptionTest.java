@@ -34,8 +34,8 @@ class OptionTest {
   // 00181000,Device Serial Number,X/Z/D,,,K ; 00081010,Station Name,X/Z/D,,,K
   @Test
   void retainDeviceIdentityKeepsDeviceAttributes() throws IOException {
-    TestDataset ds = TestDataset.ct().put("DeviceSerialNumber", "SN-778899")
-        .put("StationName", "CTSTATION7");
+    TestDataset ds =
+        TestDataset.ct().put("DeviceSerialNumber", "SN-778899").put("StationName", "CTSTATION7");
     DeidOutput out = run(ds, with(ProfileOption.RETAIN_DEVICE_IDENTITY));
     out.assertValue(path("DeviceSerialNumber"), VR.LO, "SN-778899");
     out.assertValue(path("StationName"), VR.SH, "CTSTATION7");
@@ -47,8 +47,10 @@ class OptionTest {
   // 00080080,Institution Name,X/Z/D,,,,K ; 00080081,Institution Address,X,,,,K
   @Test
   void retainInstitutionIdentityKeepsInstitution() throws IOException {
-    TestDataset ds = TestDataset.ct().put("InstitutionName", "Korea Univ Hospital")
-        .put("InstitutionAddress", "Seoul");
+    TestDataset ds =
+        TestDataset.ct()
+            .put("InstitutionName", "Korea Univ Hospital")
+            .put("InstitutionAddress", "Seoul");
     DeidOutput out = run(ds, with(ProfileOption.RETAIN_INSTITUTION_IDENTITY));
     out.assertValue(path("InstitutionName"), VR.LO, "Korea Univ Hospital");
     out.assertValue(path("InstitutionAddress"), VR.ST, "Seoul");
@@ -74,10 +76,14 @@ class OptionTest {
   // 00401001,Requested Procedure ID,X (no clean column)
   @Test
   void cleanDescriptorsEmptiesFreeTextAndCleansSequences() throws IOException {
-    TestDataset ds = TestDataset.ct().put("StudyDescription", "CT head for J. Doe")
-        .seq("RequestAttributesSequence", new TestDataset()
-            .put("ScheduledProcedureStepDescription", "J. Doe follow-up")
-            .put("RequestedProcedureID", "RP-0042"));
+    TestDataset ds =
+        TestDataset.ct()
+            .put("StudyDescription", "CT head for J. Doe")
+            .seq(
+                "RequestAttributesSequence",
+                new TestDataset()
+                    .put("ScheduledProcedureStepDescription", "J. Doe follow-up")
+                    .put("RequestedProcedureID", "RP-0042"));
     DeidOutput out = run(ds, with(ProfileOption.CLEAN_DESCRIPTORS));
     out.assertEmpty(path("StudyDescription"));
     String item = path("RequestAttributesSequence") + "[0]/";
@@ -92,23 +98,29 @@ class OptionTest {
   // 00140102 Secondary Review Date and 0008041F Study Update DateTime are not listed.
   @Test
   void retainLongModifiedDatesShiftsEveryDateByThePatientsOffset() throws IOException {
-    TestDataset ds = TestDataset.ct().put("StudyDate", "20220921")
-        .put("AcquisitionDateTime", "20220921101530.123456+0900")
-        .put("SecondaryReviewDate", "20220101")
-        .put("StudyUpdateDateTime", "20230315")
-        .put("StudyTime", "101530")
-        .seq("ReferencedImageSequence", new TestDataset()
-            .put("ReferencedSOPInstanceUID", "1.2.3.4")
-            .put("InstanceCreationDate", "20220922"));
+    TestDataset ds =
+        TestDataset.ct()
+            .put("StudyDate", "20220921")
+            .put("AcquisitionDateTime", "20220921101530.123456+0900")
+            .put("SecondaryReviewDate", "20220101")
+            .put("StudyUpdateDateTime", "20230315")
+            .put("StudyTime", "101530")
+            .seq(
+                "ReferencedImageSequence",
+                new TestDataset()
+                    .put("ReferencedSOPInstanceUID", "1.2.3.4")
+                    .put("InstanceCreationDate", "20220922"));
     DeidOutput out = run(ds, with(ProfileOption.RETAIN_LONG_MODIFIED_DATES));
     int days = new Keyed(DeidOutput.KEY).dateOffsetDays(DeidOutput.SUBJECT.mrn());
     out.assertValue(path("StudyDate"), VR.DA, shift("20220921", days));
-    out.assertValue(path("AcquisitionDateTime"), VR.DT,
-        shift("20220921", days) + "101530.123456+0900");
+    out.assertValue(
+        path("AcquisitionDateTime"), VR.DT, shift("20220921", days) + "101530.123456+0900");
     out.assertValue(path("SecondaryReviewDate"), VR.DA, shift("20220101", days));
     out.assertValue(path("StudyUpdateDateTime"), VR.DT, shift("20230315", days));
-    out.assertValue(path("ReferencedImageSequence") + "[0]/" + path("InstanceCreationDate"),
-        VR.DA, shift("20220922", days));
+    out.assertValue(
+        path("ReferencedImageSequence") + "[0]/" + path("InstanceCreationDate"),
+        VR.DA,
+        shift("20220922", days));
     out.assertValue(path("StudyTime"), VR.TM, "101530"); // a time of day moves with whole days
     out.assertValue(path("PatientName"), VR.PN, "SUBJ0417_" + shift("20220921", days));
     out.assertValue(path("LongitudinalTemporalInformationModified"), VR.CS, "MODIFIED");
@@ -120,7 +132,9 @@ class OptionTest {
     DeidOutput out = run(TestDataset.ct().put("StudyDate", "20220921"), DEFAULT);
     out.assertValue(path("PatientIdentityRemoved"), VR.CS, "YES");
     out.assertValue(path("LongitudinalTemporalInformationModified"), VR.CS, "UNMODIFIED");
-    out.assertValue(path("DeidentificationMethod"), VR.LO,
+    out.assertValue(
+        path("DeidentificationMethod"),
+        VR.LO,
         "Basic Application Confidentiality Profile\\PS3.15 Table E.1-1, 2025 edition"
             + "\\Retain Longitudinal Temporal Information Full Dates Option\\dicom-deid 0.1.0");
     out.assertValue(path("PatientName"), VR.PN, "SUBJ0417_20220921");
@@ -129,9 +143,11 @@ class OptionTest {
     for (int i = 0; i < 2; i++) {
       out.assertValue(seq + "[" + i + "]/" + path("CodingSchemeDesignator"), VR.SH, "DCM");
     }
-    out.assertValue(seq + "[0]/" + path("CodeMeaning"), VR.LO,
-        "Basic Application Confidentiality Profile");
-    out.assertValue(seq + "[1]/" + path("CodeMeaning"), VR.LO,
+    out.assertValue(
+        seq + "[0]/" + path("CodeMeaning"), VR.LO, "Basic Application Confidentiality Profile");
+    out.assertValue(
+        seq + "[1]/" + path("CodeMeaning"),
+        VR.LO,
         "Retain Longitudinal Temporal Information Full Dates Option");
   }
 
@@ -139,11 +155,14 @@ class OptionTest {
   // which is empty in this edition, so everything private still goes.
   @Test
   void retainSafePrivateWithTheEmptyListRemovesPrivateAttributes() throws IOException {
-    TestDataset ds = TestDataset.ct().put(0x00090010, VR.LO, "ACME 1.0")
-        .put(0x00091001, VR.LO, "PRIVATE-MRN")
-        .seq(0x00091002, new TestDataset().put("PatientName", "IN^PRIVATE"));
+    TestDataset ds =
+        TestDataset.ct()
+            .put(0x00090010, VR.LO, "ACME 1.0")
+            .put(0x00091001, VR.LO, "PRIVATE-MRN")
+            .seq(0x00091002, new TestDataset().put("PatientName", "IN^PRIVATE"));
     DeidOutput out = run(ds, with(ProfileOption.RETAIN_SAFE_PRIVATE));
-    assertFalse(out.elements.keySet().stream().anyMatch(p -> p.startsWith("0009,")),
+    assertFalse(
+        out.elements.keySet().stream().anyMatch(p -> p.startsWith("0009,")),
         () -> out.elements.keySet().toString());
     assertEquals(List.of("113100", "113111", "113106"), codes(out));
   }
@@ -158,7 +177,8 @@ class OptionTest {
   }
 
   static String shift(String yyyymmdd, int days) {
-    return LocalDate.parse(yyyymmdd, DateTimeFormatter.BASIC_ISO_DATE).plusDays(days)
+    return LocalDate.parse(yyyymmdd, DateTimeFormatter.BASIC_ISO_DATE)
+        .plusDays(days)
         .format(DateTimeFormatter.BASIC_ISO_DATE);
   }
 }

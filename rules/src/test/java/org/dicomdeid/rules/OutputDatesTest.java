@@ -29,8 +29,9 @@ class OutputDatesTest {
     assertTrue(offset <= -1 && offset >= -3650, "offset " + offset);
     String shifted = dates.outputDate("20220921", "KU39009");
     LocalDate real = LocalDate.of(2022, 9, 21);
-    assertEquals(offset, ChronoUnit.DAYS.between(real,
-        LocalDate.parse(shifted, DateTimeFormatter.BASIC_ISO_DATE)));
+    assertEquals(
+        offset,
+        ChronoUnit.DAYS.between(real, LocalDate.parse(shifted, DateTimeFormatter.BASIC_ISO_DATE)));
     assertEquals("SUBJ0417_" + shifted, dates.patientName(SUBJECT));
   }
 }

@@ -30,20 +30,35 @@ import org.junit.jupiter.api.io.TempDir;
  * two sequences deep and in a private block; none may occur in the output bytes.
  */
 class PhiLeakTest {
-  private static final Set<VR> TEXT = EnumSet.of(VR.AE, VR.AS, VR.CS, VR.DA, VR.DS, VR.DT,
-      VR.IS, VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.TM, VR.UC, VR.UR, VR.UT, VR.UI);
+  private static final Set<VR> TEXT =
+      EnumSet.of(
+          VR.AE, VR.AS, VR.CS, VR.DA, VR.DS, VR.DT, VR.IS, VR.LO, VR.LT, VR.PN, VR.SH, VR.ST, VR.TM,
+          VR.UC, VR.UR, VR.UT, VR.UI);
   private static final String KOREAN_NAME = "홍길동";
   private static final SpecificCharacterSet KOREAN = SpecificCharacterSet.of("", "ISO 2022 IR 149");
+
   /** Copied into items two sequences deep (and one deep). */
-  private static final List<String> NESTED = List.of("PatientName", "PatientID",
-      "PatientAddress", "InstitutionName", "AccessionNumber", "StudyID", "ReferringPhysicianName",
-      "StudyInstanceUID", "SOPInstanceUID", "PatientBirthDate", "StudyDescription",
-      "PatientComments", "DeviceSerialNumber", "AcquisitionDateTime", "ContentDate");
+  private static final List<String> NESTED =
+      List.of(
+          "PatientName",
+          "PatientID",
+          "PatientAddress",
+          "InstitutionName",
+          "AccessionNumber",
+          "StudyID",
+          "ReferringPhysicianName",
+          "StudyInstanceUID",
+          "SOPInstanceUID",
+          "PatientBirthDate",
+          "StudyDescription",
+          "PatientComments",
+          "DeviceSerialNumber",
+          "AcquisitionDateTime",
+          "ContentDate");
 
   record Planted(int tag, VR vr, String value, Action byDefault) {}
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static List<Planted> planted() {
     List<Planted> out = new ArrayList<>();
@@ -55,8 +70,9 @@ class PhiLeakTest {
       int tag = Integer.parseUnsignedInt(e.tag(), 16);
       VR vr = ElementDictionary.vrOf(tag);
       if (TEXT.contains(vr)) {
-        out.add(new Planted(tag, vr, value(vr, i++),
-            Profile.actionFor(e, DeidConfig.defaultOptions())));
+        out.add(
+            new Planted(
+                tag, vr, value(vr, i++), Profile.actionFor(e, DeidConfig.defaultOptions())));
       }
     }
     return out;
@@ -64,8 +80,8 @@ class PhiLeakTest {
 
   /** Unique per attribute, valid for the VR; dates 3653 days apart, so shifts cannot collide. */
   static String value(VR vr, int i) {
-    String date = LocalDate.of(1000, 1, 1).plusDays(3653L * i)
-        .format(DateTimeFormatter.BASIC_ISO_DATE);
+    String date =
+        LocalDate.of(1000, 1, 1).plusDays(3653L * i).format(DateTimeFormatter.BASIC_ISO_DATE);
     switch (vr) {
       case DA:
         return date;
@@ -94,8 +110,10 @@ class PhiLeakTest {
 
   private static byte[] input(List<Planted> planted) {
     TestDataset nested = new TestDataset();
-    TestDataset top = new TestDataset().put("SOPClassUID", TestDataset.CT_IMAGE)
-        .put(Tags.SpecificCharacterSet, VR.CS, "\\ISO 2022 IR 149");
+    TestDataset top =
+        new TestDataset()
+            .put("SOPClassUID", TestDataset.CT_IMAGE)
+            .put(Tags.SpecificCharacterSet, VR.CS, "\\ISO 2022 IR 149");
     String sop = null;
     for (Planted p : planted) {
       if (p.tag() == Tags.PatientName) {
@@ -112,8 +130,10 @@ class PhiLeakTest {
     }
     // Unlisted sequences, so the engine recurses: ProcedureCodeSequence > item >
     // PerformedProtocolCodeSequence > item > the copies.
-    top.seq("ProcedureCodeSequence", new TestDataset().put("CodeValue", "A1")
-        .seq("PerformedProtocolCodeSequence", nested), nested);
+    top.seq(
+        "ProcedureCodeSequence",
+        new TestDataset().put("CodeValue", "A1").seq("PerformedProtocolCodeSequence", nested),
+        nested);
     top.put(0x00090010, VR.LO, "PHIPRIVCREATOR")
         .put(0x00091001, VR.LO, "PHIPRIVATEVALUE")
         .seq(0x00091002, new TestDataset().put("PatientName", "PHIPRIVATE^NAME"));
@@ -127,8 +147,7 @@ class PhiLeakTest {
   private static List<byte[]> extraPhi() {
     List<byte[]> out = new ArrayList<>();
     out.add(KOREAN.encode(KOREAN_NAME, VR.PN));
-    for (String s : List.of("PHIPRIVCREATOR", "PHIPRIVATEVALUE", "PHIPRIVATE^NAME",
-        "PHIMETAAE")) {
+    for (String s : List.of("PHIPRIVCREATOR", "PHIPRIVATEVALUE", "PHIPRIVATE^NAME", "PHIMETAAE")) {
       out.add(s.getBytes(StandardCharsets.US_ASCII));
     }
     return out;
@@ -153,14 +172,21 @@ class PhiLeakTest {
       }
     }
     assertEquals(List.of(), leaks, "planted values found in the output");
-    Planted studyDate = planted.stream().filter(p -> p.tag() == Tags.StudyDate).findFirst()
-        .orElseThrow();
-    assertTrue(indexOf(out.bytes, studyDate.value().getBytes(StandardCharsets.US_ASCII)) >= 0,
+    Planted studyDate =
+        planted.stream().filter(p -> p.tag() == Tags.StudyDate).findFirst().orElseThrow();
+    assertTrue(
+        indexOf(out.bytes, studyDate.value().getBytes(StandardCharsets.US_ASCII)) >= 0,
         "the search finds a value that is kept on purpose");
     assertTrue(planted.size() > 300, "planted " + planted.size());
-    assertTrue(planted.stream().filter(p -> p.byDefault() == Action.K)
-        .allMatch(p -> p.vr() == VR.DA || p.vr() == VR.DT || p.vr() == VR.TM
-            || p.tag() == TestDataset.tag("TimezoneOffsetFromUTC")),
+    assertTrue(
+        planted.stream()
+            .filter(p -> p.byDefault() == Action.K)
+            .allMatch(
+                p ->
+                    p.vr() == VR.DA
+                        || p.vr() == VR.DT
+                        || p.vr() == VR.TM
+                        || p.tag() == TestDataset.tag("TimezoneOffsetFromUTC")),
         "only dates, times and the time zone are kept by default");
     dcmdumpReads(out.bytes);
   }
@@ -168,8 +194,8 @@ class PhiLeakTest {
   @Test
   void modifiedDatesLeaveNoPlantedDate() throws Exception {
     List<Planted> planted = planted();
-    DeidOutput out = DeidOutput.run(input(planted),
-        EnumSet.of(ProfileOption.RETAIN_LONG_MODIFIED_DATES));
+    DeidOutput out =
+        DeidOutput.run(input(planted), EnumSet.of(ProfileOption.RETAIN_LONG_MODIFIED_DATES));
     List<String> leaks = new ArrayList<>();
     for (Planted p : planted) {
       // Times of day (TM) are kept: whole-day shifts leave them as they are. Every date must
@@ -184,8 +210,14 @@ class PhiLeakTest {
 
   private static void find(byte[] output, Planted p, List<String> leaks) {
     if (indexOf(output, p.value().getBytes(StandardCharsets.US_ASCII)) >= 0) {
-      leaks.add(Tags.toString(p.tag()) + " " + ElementDictionary.keywordOf(p.tag()) + " "
-          + p.vr() + " " + p.value());
+      leaks.add(
+          Tags.toString(p.tag())
+              + " "
+              + ElementDictionary.keywordOf(p.tag())
+              + " "
+              + p.vr()
+              + " "
+              + p.value());
     }
   }
 

@@ -110,8 +110,7 @@ class ProfileTest {
     assertSame(Action.C, act(dateOfLastCalibration, RETAIN_LONG_MODIFIED_DATES));
     // rule 3: the shift wins over device identity's K
     assertSame(
-        Action.C,
-        act(dateOfLastCalibration, RETAIN_DEVICE_IDENTITY, RETAIN_LONG_MODIFIED_DATES));
+        Action.C, act(dateOfLastCalibration, RETAIN_DEVICE_IDENTITY, RETAIN_LONG_MODIFIED_DATES));
     assertSame(
         Action.K, act(dateOfLastCalibration, RETAIN_DEVICE_IDENTITY, RETAIN_LONG_FULL_DATES));
   }
@@ -249,8 +248,7 @@ class ProfileTest {
     assertThrows(UnsupportedOperationException.class, () -> P.entries().clear());
     ProfileEntry e = P.entryFor(Tags.StudyDate);
     assertThrows(UnsupportedOperationException.class, () -> e.optionActions().clear());
-    assertThrows(
-        UnsupportedOperationException.class, () -> P.tagsWithBasic(Action.X).add(0));
+    assertThrows(UnsupportedOperationException.class, () -> P.tagsWithBasic(Action.X).add(0));
   }
 
   private static final String HEADER =

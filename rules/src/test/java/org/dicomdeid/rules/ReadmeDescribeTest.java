@@ -17,16 +17,15 @@ class ReadmeDescribeTest {
   private static final String END = "<!-- describe:end -->";
 
   private static String describeDefault() {
-    return new Deidentifier(DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions()))
-        .describe();
+    return new Deidentifier(DeidConfig.of(DeidOutput.KEY, DeidConfig.defaultOptions())).describe();
   }
 
   /** The folder holding .ci, or the parent pom (the one that lists modules). */
   static Path repositoryRoot() throws IOException {
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       Path pom = d.resolve("pom.xml");
-      if (Files.isDirectory(d.resolve(".ci")) || Files.isRegularFile(pom)
-          && Files.readString(pom).contains("<modules>")) {
+      if (Files.isDirectory(d.resolve(".ci"))
+          || Files.isRegularFile(pom) && Files.readString(pom).contains("<modules>")) {
         return d;
       }
     }
@@ -36,8 +35,15 @@ class ReadmeDescribeTest {
   @Test
   void readmeShowsDescribeForTheDefaultOptions() throws IOException {
     String text = describeDefault();
-    String paste = "\nPaste this between " + BEGIN + " and " + END + " in README.md, inside a"
-        + " ``` block:\n```\n" + text + "```\n";
+    String paste =
+        "\nPaste this between "
+            + BEGIN
+            + " and "
+            + END
+            + " in README.md, inside a"
+            + " ``` block:\n```\n"
+            + text
+            + "```\n";
     System.out.println(paste);
     Path readme = repositoryRoot().resolve("README.md");
     if (!Files.isRegularFile(readme)) {
@@ -61,8 +67,10 @@ class ReadmeDescribeTest {
   void readmeShowsTheUnlistedTextKeepList() throws IOException {
     String md = Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);
     for (UnlistedTextKeepList.Row r : UnlistedTextKeepList.rows().values()) {
-      String row = String.format("| (%04X,%04X) | %s | %s |", r.tag() >>> 16, r.tag() & 0xFFFF,
-          r.keyword(), r.reason());
+      String row =
+          String.format(
+              "| (%04X,%04X) | %s | %s |",
+              r.tag() >>> 16, r.tag() & 0xFFFF, r.keyword(), r.reason());
       assertTrue(md.contains(row), "README.md lacks the keep-list row " + row);
     }
   }
@@ -72,7 +80,9 @@ class ReadmeDescribeTest {
   void describeDefaultResourceIsCurrent() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/describe-default.txt")) {
       assertTrue(in != null, "describe-default.txt missing from src/test/resources");
-      assertEquals(describeDefault(), new String(in.readAllBytes(), StandardCharsets.UTF_8),
+      assertEquals(
+          describeDefault(),
+          new String(in.readAllBytes(), StandardCharsets.UTF_8),
           "regenerate rules/src/test/resources/describe-default.txt from describe()");
     }
   }

@@ -41,8 +41,20 @@ class SopUidsTest {
 
   @Test
   void aHeaderWithoutEitherUidSendsTheCallerToThePrescan() {
-    assertNull(SopUids.of(new DicomHeader("1.2.840.10008.1.2.1", "", "1.2", "1.2.3", "1.2.3.4",
-        "KU39009", "20220921", "StudyDate", "CT", "", true)));
+    assertNull(
+        SopUids.of(
+            new DicomHeader(
+                "1.2.840.10008.1.2.1",
+                "",
+                "1.2",
+                "1.2.3",
+                "1.2.3.4",
+                "KU39009",
+                "20220921",
+                "StudyDate",
+                "CT",
+                "",
+                true)));
   }
 
   @Test
@@ -51,7 +63,8 @@ class SopUidsTest {
     assertEquals(TestDataset.CT_IMAGE, meta.mediaStorageSopClassUid());
     assertEquals(KEYED.uid("1.2.3.4"), meta.mediaStorageSopInstanceUid());
     String registered = "1.2.840.10008.1.2.3";
-    assertEquals(registered, new SopUids(TestDataset.CT_IMAGE, registered).fileMeta(KEYED)
-        .mediaStorageSopInstanceUid());
+    assertEquals(
+        registered,
+        new SopUids(TestDataset.CT_IMAGE, registered).fileMeta(KEYED).mediaStorageSopInstanceUid());
   }
 }

@@ -79,15 +79,16 @@ final class TestDataset {
   }
 
   TestDataset put(int tag, VR vr, byte[] value) {
-    nodes.add(new Node() {
-      public int tag() {
-        return tag;
-      }
+    nodes.add(
+        new Node() {
+          public int tag() {
+            return tag;
+          }
 
-      public void write(DicomWriter w) throws IOException {
-        w.writeElement(tag, vr, value);
-      }
-    });
+          public void write(DicomWriter w) throws IOException {
+            w.writeElement(tag, vr, value);
+          }
+        });
     return this;
   }
 
@@ -96,41 +97,43 @@ final class TestDataset {
   }
 
   TestDataset seq(int tag, TestDataset... items) {
-    nodes.add(new Node() {
-      public int tag() {
-        return tag;
-      }
+    nodes.add(
+        new Node() {
+          public int tag() {
+            return tag;
+          }
 
-      public void write(DicomWriter w) throws IOException {
-        w.startSequence(tag);
-        for (TestDataset item : items) {
-          w.startItem();
-          item.writeTo(w);
-          w.endItem();
-        }
-        w.endSequence();
-      }
-    });
+          public void write(DicomWriter w) throws IOException {
+            w.startSequence(tag);
+            for (TestDataset item : items) {
+              w.startItem();
+              item.writeTo(w);
+              w.endItem();
+            }
+            w.endSequence();
+          }
+        });
     return this;
   }
 
   /** Encapsulated data (PS3.5 A.4): an undefined-length OB whose items are the fragments. */
   TestDataset fragments(int tag, byte[]... fragments) {
-    nodes.add(new Node() {
-      public int tag() {
-        return tag;
-      }
+    nodes.add(
+        new Node() {
+          public int tag() {
+            return tag;
+          }
 
-      public void write(DicomWriter w) throws IOException {
-        w.startFragments(tag, VR.OB);
-        for (byte[] f : fragments) {
-          OutputStream o = w.startFragment(f.length);
-          o.write(f);
-          w.endValue();
-        }
-        w.endFragments();
-      }
-    });
+          public void write(DicomWriter w) throws IOException {
+            w.startFragments(tag, VR.OB);
+            for (byte[] f : fragments) {
+              OutputStream o = w.startFragment(f.length);
+              o.write(f);
+              w.endValue();
+            }
+            w.endFragments();
+          }
+        });
     return this;
   }
 

@@ -11,8 +11,8 @@ import org.dicomdeid.sample.CohortModel.Series;
 import org.dicomdeid.sample.CohortModel.Visit;
 
 /**
- * The strays of a real export, written into one visit folder: an empty file, a text file, a
- * DICOM file cut in the middle of its Pixel Data and one whose element claims 3 GB.
+ * The strays of a real export, written into one visit folder: an empty file, a text file, a DICOM
+ * file cut in the middle of its Pixel Data and one whose element claims 3 GB.
  */
 final class BadFiles {
   /** The length the lying element claims: 3 GB, far beyond its small file. */
@@ -26,13 +26,24 @@ final class BadFiles {
     g.addOther(empty, GeneratedFile.NOT_DICOM, v);
 
     Path text = v.dir().resolve("export_notes.txt");
-    Files.writeString(text, "Export of " + v.patient().mrn() + " for the research team.\n",
+    Files.writeString(
+        text,
+        "Export of " + v.patient().mrn() + " for the research team.\n",
         StandardCharsets.US_ASCII);
     g.addOther(text, GeneratedFile.NOT_DICOM, v);
 
-    Series s = new Series(v, planned.dir(), planned.number(), planned.uid(),
-        planned.frameOfReferenceUid(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-        planned.sopClassUid(), planned.modality(), false, planned.fileNameStyle());
+    Series s =
+        new Series(
+            v,
+            planned.dir(),
+            planned.number(),
+            planned.uid(),
+            planned.frameOfReferenceUid(),
+            TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+            planned.sopClassUid(),
+            planned.modality(),
+            false,
+            planned.fileNameStyle());
     String sop = g.uid();
     byte[] pixels = InstanceWriter.pixels(32, 32, 7);
     byte[] whole = encode(s, sop, InstanceWriter.dataSet(s, 1, sop, sop, 32, 32), pixels);
@@ -42,8 +53,9 @@ final class BadFiles {
     g.add(truncated, GeneratedFile.BAD, s, sop, s.transferSyntaxUid());
 
     String sop2 = g.uid();
-    SampleDataSet d = InstanceWriter.dataSet(s, 2, sop2, sop2, 32, 32)
-        .text(0x00091013, VR.UT, g.plant("ACME long text " + g.token()));
+    SampleDataSet d =
+        InstanceWriter.dataSet(s, 2, sop2, sop2, 32, 32)
+            .text(0x00091013, VR.UT, g.plant("ACME long text " + g.token()));
     byte[] lying = encode(s, sop2, d, pixels);
     patchLength(lying);
     Path liar = s.dir().resolve(g.fileName(s, 2));

@@ -31,9 +31,13 @@ public final class CohortGenerator {
   public static final String UID_ROOT = "1.2.826.0.1.3680043.9999.";
 
   /** Transfer syntaxes assigned to series in turn (PS3.5 A.1, A.2, A.3 retired, A.5, A.4.2). */
-  static final List<String> SYNTAXES = List.of(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-      TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
-      TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, InstanceWriter.RLE_LOSSLESS);
+  static final List<String> SYNTAXES =
+      List.of(
+          TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+          TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN,
+          TransferSyntax.EXPLICIT_VR_BIG_ENDIAN,
+          TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN,
+          InstanceWriter.RLE_LOSSLESS);
 
   /** Short names of {@link #SYNTAXES}, for {@code --syntaxes=} (a benchmark picks its mix). */
   static final Map<String, String> SYNTAX_NAMES = syntaxNames();
@@ -104,7 +108,8 @@ public final class CohortGenerator {
         Visit visit = visit(patient, date);
         visits.add(visit);
         for (int s = 0; s < spec.seriesPerStudy(); s++) {
-          writeSeries(series(visit, s + 1, InstanceWriter.CT_IMAGE_STORAGE, "CT", false),
+          writeSeries(
+              series(visit, s + 1, InstanceWriter.CT_IMAGE_STORAGE, "CT", false),
               spec.instancesPerSeries());
         }
       }
@@ -143,39 +148,59 @@ public final class CohortGenerator {
     plant(fileName);
     plant(mrn);
     names.put(mrn, name);
-    String birth = LocalDate.of(1935, 1, 1).plusDays(rng.nextInt(20000)).toString()
-        .replace("-", "");
-    return new Patient(mrn, tok, name, fileName, charset, plant(birth),
-        index % 2 == 0 ? "M" : "F", plant(rng.nextInt(900) + 10 + " " + tok + " Lane^^Springfield"),
-        plant("OP" + tok + rng.nextInt(1000)), plant("ISSUER " + tok));
+    String birth =
+        LocalDate.of(1935, 1, 1).plusDays(rng.nextInt(20000)).toString().replace("-", "");
+    return new Patient(
+        mrn,
+        tok,
+        name,
+        fileName,
+        charset,
+        plant(birth),
+        index % 2 == 0 ? "M" : "F",
+        plant(rng.nextInt(900) + 10 + " " + tok + " Lane^^Springfield"),
+        plant("OP" + tok + rng.nextInt(1000)),
+        plant("ISSUER " + tok));
   }
 
   private Visit visit(Patient p, String date) {
     String t = token();
     Path dir = root.resolve(p.mrn() + "_" + date);
-    String time = String.format("%02d%02d%02d", 7 + rng.nextInt(12), rng.nextInt(60),
-        rng.nextInt(60));
-    return new Visit(p, dir, date, time, uid(), plant("ACC" + t + rng.nextInt(10000)),
-        plant("ST" + t), plant("General Hospital " + t),
+    String time =
+        String.format("%02d%02d%02d", 7 + rng.nextInt(12), rng.nextInt(60), rng.nextInt(60));
+    return new Visit(
+        p,
+        dir,
+        date,
+        time,
+        uid(),
+        plant("ACC" + t + rng.nextInt(10000)),
+        plant("ST" + t),
+        plant("General Hospital " + t),
         plant(rng.nextInt(900) + 10 + " " + t + " Road, Springfield"),
-        plant("WELBY" + t + "^MARCUS"), plant("TECH" + t + "^ANNA"), plant("CT" + t),
-        plant("SN-" + t + "-" + rng.nextInt(100000)), plant("RP" + t),
-        plant("CT chest for " + p.fileName() + " " + t), plant("Protocol " + t),
-        plant("ACME note " + t), plant("Patient " + p.fileName() + " phoned about " + t),
+        plant("WELBY" + t + "^MARCUS"),
+        plant("TECH" + t + "^ANNA"),
+        plant("CT" + t),
+        plant("SN-" + t + "-" + rng.nextInt(100000)),
+        plant("RP" + t),
+        plant("CT chest for " + p.fileName() + " " + t),
+        plant("Protocol " + t),
+        plant("ACME note " + t),
+        plant("Patient " + p.fileName() + " phoned about " + t),
         plant("ACME nested " + t));
   }
 
   private Series series(Visit v, int number, String sopClass, String modality, boolean burned)
       throws IOException {
     String ts = syntaxes.get(seriesCount++ % syntaxes.size());
-    Path dir = switch (rng.nextInt(3)) {
-      case 0 -> v.dir();
-      case 1 -> v.dir().resolve("S" + number);
-      default -> v.dir().resolve("DICOM").resolve("ST" + seriesCount).resolve("SE" + number);
-    };
+    Path dir =
+        switch (rng.nextInt(3)) {
+          case 0 -> v.dir();
+          case 1 -> v.dir().resolve("S" + number);
+          default -> v.dir().resolve("DICOM").resolve("ST" + seriesCount).resolve("SE" + number);
+        };
     Files.createDirectories(dir);
-    return new Series(v, dir, number, uid(), uid(), ts, sopClass, modality, burned,
-        rng.nextInt(4));
+    return new Series(v, dir, number, uid(), uid(), ts, sopClass, modality, burned, rng.nextInt(4));
   }
 
   private void writeSeries(Series s, int instances) throws IOException {
@@ -185,15 +210,18 @@ public final class CohortGenerator {
     }
     for (int i = 0; i < instances; i++) {
       String sop = sops[i];
-      SampleDataSet d = InstanceWriter.dataSet(s, i + 1, sop, sops[(i + 1) % instances],
-          spec.rows(), spec.columns());
+      SampleDataSet d =
+          InstanceWriter.dataSet(
+              s, i + 1, sop, sops[(i + 1) % instances], spec.rows(), spec.columns());
       byte[] pixels = InstanceWriter.pixels(spec.rows(), spec.columns(), rng.nextLong());
       Path file = s.dir().resolve(fileName(s, i + 1));
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
         InstanceWriter.write(os, s, sop, d, pixels);
       }
-      String kind = s.burnedIn() || !s.modality().equals("CT") ? GeneratedFile.BURNED_IN
-          : GeneratedFile.DICOM;
+      String kind =
+          s.burnedIn() || !s.modality().equals("CT")
+              ? GeneratedFile.BURNED_IN
+              : GeneratedFile.DICOM;
       add(file, kind, s, sop, s.transferSyntaxUid());
     }
   }
@@ -211,8 +239,9 @@ public final class CohortGenerator {
 
   void add(Path file, String kind, Series s, String sop, String ts) {
     Visit v = s.visit();
-    files.add(new GeneratedFile(file, kind, v.patient().mrn(), v.ctDate(), v.studyUid(), s.uid(),
-        sop, ts));
+    files.add(
+        new GeneratedFile(
+            file, kind, v.patient().mrn(), v.ctDate(), v.studyUid(), s.uid(), sop, ts));
   }
 
   void addOther(Path file, String kind, Visit v) {
@@ -265,8 +294,11 @@ public final class CohortGenerator {
    * explicit-le, implicit-le, explicit-be, deflated, rle).
    */
   public static void main(String[] args) throws IOException {
-    String usage = "usage: CohortGenerator <dir> [patients] [seed] | <dir> --bytes=N"
-        + " [--syntaxes=" + String.join(",", SYNTAX_NAMES.keySet()) + "]";
+    String usage =
+        "usage: CohortGenerator <dir> [patients] [seed] | <dir> --bytes=N"
+            + " [--syntaxes="
+            + String.join(",", SYNTAX_NAMES.keySet())
+            + "]";
     if (args.length < 1) {
       System.err.println(usage);
       System.exit(2);
@@ -287,11 +319,17 @@ public final class CohortGenerator {
         }
       }
     } else if (args.length > 1) {
-      spec = spec.withPatients(Integer.parseInt(args[1]),
-          args.length > 2 ? Long.parseLong(args[2]) : spec.seed());
+      spec =
+          spec.withPatients(
+              Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : spec.seed());
     }
     CohortManifest m = generate(Path.of(args[0]), spec, syntaxes);
-    System.out.println("wrote " + m.files().size() + " files for " + m.mrns().size()
-        + " patients under " + m.root());
+    System.out.println(
+        "wrote "
+            + m.files().size()
+            + " files for "
+            + m.mrns().size()
+            + " patients under "
+            + m.root());
   }
 }

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  *
  * @param patientNames MRN to the decoded PatientName written for that patient
  */
-public record CohortManifest(Path root, List<GeneratedFile> files, Set<String> plantedPhi,
+public record CohortManifest(
+    Path root,
+    List<GeneratedFile> files,
+    Set<String> plantedPhi,
     Map<String, String> patientNames) {
 
   public CohortManifest {
@@ -27,7 +30,9 @@ public record CohortManifest(Path root, List<GeneratedFile> files, Set<String> p
 
   /** The MRNs of all patients. */
   public Set<String> mrns() {
-    return files.stream().map(GeneratedFile::mrn).filter(m -> !m.isEmpty())
+    return files.stream()
+        .map(GeneratedFile::mrn)
+        .filter(m -> !m.isEmpty())
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

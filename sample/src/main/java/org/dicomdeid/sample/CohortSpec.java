@@ -4,8 +4,15 @@ package org.dicomdeid.sample;
  * The shape of a synthetic hospital export: how many patients, visits, series and instances, the
  * image size, and whether to add the files a real export is littered with (bad, burned-in).
  */
-public record CohortSpec(long seed, int patients, int studiesPerPatient, int seriesPerStudy,
-    int instancesPerSeries, int rows, int columns, boolean includeBadFiles,
+public record CohortSpec(
+    long seed,
+    int patients,
+    int studiesPerPatient,
+    int seriesPerStudy,
+    int instancesPerSeries,
+    int rows,
+    int columns,
+    boolean includeBadFiles,
     boolean includeBurnedIn) {
 
   public CohortSpec {
@@ -33,7 +40,15 @@ public record CohortSpec(long seed, int patients, int studiesPerPatient, int ser
 
   /** The same cohort shape with another patient count and seed. */
   public CohortSpec withPatients(int n, long newSeed) {
-    return new CohortSpec(newSeed, n, studiesPerPatient, seriesPerStudy, instancesPerSeries, rows,
-        columns, includeBadFiles, includeBurnedIn);
+    return new CohortSpec(
+        newSeed,
+        n,
+        studiesPerPatient,
+        seriesPerStudy,
+        instancesPerSeries,
+        rows,
+        columns,
+        includeBadFiles,
+        includeBurnedIn);
   }
 }

@@ -7,8 +7,15 @@ import java.nio.file.Path;
  * that may carry text in its pixels), "bad" (DICOM that is truncated or lies about a length) or
  * "notDicom" (empty or text). UIDs and transfer syntax are "" where the file has none.
  */
-public record GeneratedFile(Path path, String kind, String mrn, String ctDate, String studyUid,
-    String seriesUid, String sopInstanceUid, String transferSyntaxUid) {
+public record GeneratedFile(
+    Path path,
+    String kind,
+    String mrn,
+    String ctDate,
+    String studyUid,
+    String seriesUid,
+    String sopInstanceUid,
+    String transferSyntaxUid) {
 
   public static final String DICOM = "dicom";
   public static final String BURNED_IN = "burnedIn";

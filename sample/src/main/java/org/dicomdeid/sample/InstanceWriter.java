@@ -24,8 +24,8 @@ final class InstanceWriter {
   private InstanceWriter() {}
 
   /** The data set of one instance, without Pixel Data. */
-  static SampleDataSet dataSet(Series s, int instanceNumber, String sopUid, String refSopUid,
-      int rows, int columns) {
+  static SampleDataSet dataSet(
+      Series s, int instanceNumber, String sopUid, String refSopUid, int rows, int columns) {
     Visit v = s.visit();
     Patient p = v.patient();
     SampleDataSet d = new SampleDataSet();
@@ -33,53 +33,85 @@ final class InstanceWriter {
       d.text("SpecificCharacterSet", p.charsetTerms());
     }
     d.text("ImageType", "ORIGINAL\\PRIMARY\\AXIAL")
-        .text("SOPClassUID", s.sopClassUid()).text("SOPInstanceUID", sopUid)
-        .text("StudyDate", v.ctDate()).text("SeriesDate", v.ctDate())
-        .text("AcquisitionDate", v.ctDate()).text("ContentDate", v.ctDate())
-        .text("StudyTime", v.studyTime()).text("SeriesTime", v.studyTime())
-        .text("AcquisitionTime", v.studyTime()).text("ContentTime", v.studyTime())
-        .text("AccessionNumber", v.accession()).text("Modality", s.modality())
-        .text("Manufacturer", "ACME Medical").text("InstitutionName", v.institution())
+        .text("SOPClassUID", s.sopClassUid())
+        .text("SOPInstanceUID", sopUid)
+        .text("StudyDate", v.ctDate())
+        .text("SeriesDate", v.ctDate())
+        .text("AcquisitionDate", v.ctDate())
+        .text("ContentDate", v.ctDate())
+        .text("StudyTime", v.studyTime())
+        .text("SeriesTime", v.studyTime())
+        .text("AcquisitionTime", v.studyTime())
+        .text("ContentTime", v.studyTime())
+        .text("AccessionNumber", v.accession())
+        .text("Modality", s.modality())
+        .text("Manufacturer", "ACME Medical")
+        .text("InstitutionName", v.institution())
         .text("InstitutionAddress", v.institutionAddress())
         .text("ReferringPhysicianName", v.referringPhysician())
-        .text("StationName", v.station()).text("OperatorsName", v.operator())
-        .text("PatientName", p.name()).text("PatientID", p.mrn())
-        .text("PatientBirthDate", p.birthDate()).text("PatientSex", p.sex())
+        .text("StationName", v.station())
+        .text("OperatorsName", v.operator())
+        .text("PatientName", p.name())
+        .text("PatientID", p.mrn())
+        .text("PatientBirthDate", p.birthDate())
+        .text("PatientSex", p.sex())
         .text("PatientAddress", p.address())
         .text("DeviceSerialNumber", v.deviceSerial())
-        .text("StudyInstanceUID", v.studyUid()).text("SeriesInstanceUID", s.uid())
-        .text("StudyID", v.studyId()).text("SeriesNumber", Integer.toString(s.number()))
+        .text("StudyInstanceUID", v.studyUid())
+        .text("SeriesInstanceUID", s.uid())
+        .text("StudyID", v.studyId())
+        .text("SeriesNumber", Integer.toString(s.number()))
         .text("InstanceNumber", Integer.toString(instanceNumber))
         .text("ImagePositionPatient", "0\\0\\" + instanceNumber * 2)
         .text("ImageOrientationPatient", "1\\0\\0\\0\\1\\0")
         .text("FrameOfReferenceUID", s.frameOfReferenceUid())
-        .text("PixelSpacing", "0.7\\0.7").text("BurnedInAnnotation", s.burnedIn() ? "YES" : "NO")
-        .us("SamplesPerPixel", 1).text("PhotometricInterpretation", "MONOCHROME2")
-        .us("Rows", rows).us("Columns", columns).us("BitsAllocated", 16).us("BitsStored", 12)
-        .us("HighBit", 11).us("PixelRepresentation", 0);
+        .text("PixelSpacing", "0.7\\0.7")
+        .text("BurnedInAnnotation", s.burnedIn() ? "YES" : "NO")
+        .us("SamplesPerPixel", 1)
+        .text("PhotometricInterpretation", "MONOCHROME2")
+        .us("Rows", rows)
+        .us("Columns", columns)
+        .us("BitsAllocated", 16)
+        .us("BitsStored", 12)
+        .us("HighBit", 11)
+        .us("PixelRepresentation", 0);
     if (s.modality().equals("CT")) {
-      d.text("KVP", "120").text("SliceThickness", "2").text("RescaleIntercept", "-1024")
+      d.text("KVP", "120")
+          .text("SliceThickness", "2")
+          .text("RescaleIntercept", "-1024")
           .text("RescaleSlope", "1");
     }
-    d.sequence("ReferencedImageSequence", new SampleDataSet()
-        .text("ReferencedSOPClassUID", s.sopClassUid())
-        .text("ReferencedSOPInstanceUID", refSopUid));
-    d.sequence("OtherPatientIDsSequence", new SampleDataSet()
-        .text("PatientID", p.otherId()).text("IssuerOfPatientID", p.otherIdIssuer())
-        .text("TypeOfPatientID", "TEXT"));
-    d.sequence("RequestAttributesSequence", new SampleDataSet()
-        .text("RequestedProcedureID", v.requestedProcedureId())
-        .text("ScheduledProcedureStepDescription", v.procedureDescription())
-        .sequence("ScheduledProtocolCodeSequence", new SampleDataSet()
-            .text("CodeValue", "CTCHEST").text("CodingSchemeDesignator", "99ACME")
-            .text("CodeMeaning", v.protocolMeaning())));
+    d.sequence(
+        "ReferencedImageSequence",
+        new SampleDataSet()
+            .text("ReferencedSOPClassUID", s.sopClassUid())
+            .text("ReferencedSOPInstanceUID", refSopUid));
+    d.sequence(
+        "OtherPatientIDsSequence",
+        new SampleDataSet()
+            .text("PatientID", p.otherId())
+            .text("IssuerOfPatientID", p.otherIdIssuer())
+            .text("TypeOfPatientID", "TEXT"));
+    d.sequence(
+        "RequestAttributesSequence",
+        new SampleDataSet()
+            .text("RequestedProcedureID", v.requestedProcedureId())
+            .text("ScheduledProcedureStepDescription", v.procedureDescription())
+            .sequence(
+                "ScheduledProtocolCodeSequence",
+                new SampleDataSet()
+                    .text("CodeValue", "CTCHEST")
+                    .text("CodingSchemeDesignator", "99ACME")
+                    .text("CodeMeaning", v.protocolMeaning())));
     // PS3.5 7.8.1: a private block (0009,10xx) reserved by the creator in (0009,0010).
     d.text(0x00090010, VR.LO, PRIVATE_CREATOR)
         .text(0x00091010, VR.LO, v.privateNote())
         .text(0x00091011, VR.LT, v.privateLongText())
-        .sequence(0x00091012, new SampleDataSet()
-            .text(0x00090010, VR.LO, PRIVATE_CREATOR)
-            .text(0x00091010, VR.LO, v.privateNested()));
+        .sequence(
+            0x00091012,
+            new SampleDataSet()
+                .text(0x00090010, VR.LO, PRIVATE_CREATOR)
+                .text(0x00091010, VR.LO, v.privateNested()));
     return d;
   }
 
@@ -99,14 +131,18 @@ final class InstanceWriter {
   }
 
   /** Writes a Part 10 file of the data set and pixels in the series' transfer syntax. */
-  static void write(OutputStream os, Series s, String sopUid, SampleDataSet d,
-      byte[] littleEndianPixels) throws IOException {
+  static void write(
+      OutputStream os, Series s, String sopUid, SampleDataSet d, byte[] littleEndianPixels)
+      throws IOException {
     TransferSyntax ts = TransferSyntax.of(s.transferSyntaxUid());
     FileMeta meta = new FileMeta();
     meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, s.sopClassUid());
     meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI, sopUid);
-    meta.put(new DicomElement(Tags.SourceApplicationEntityTitle, VR.AE,
-        org.dicomdeid.dicom.Values.ascii(s.visit().station(), VR.AE)));
+    meta.put(
+        new DicomElement(
+            Tags.SourceApplicationEntityTitle,
+            VR.AE,
+            org.dicomdeid.dicom.Values.ascii(s.visit().station(), VR.AE)));
     DicomWriter w = new DicomWriter(os);
     w.writeFileMeta(meta, ts);
     SpecificCharacterSet cs = s.visit().patient().charset();
@@ -121,7 +157,9 @@ final class InstanceWriter {
       w.endValue();
       w.endFragments();
     } else {
-      w.writeElement(Tags.PixelData, VR.OW,
+      w.writeElement(
+          Tags.PixelData,
+          VR.OW,
           ts.bigEndian() ? swapWords(littleEndianPixels) : littleEndianPixels);
     }
     w.finish();

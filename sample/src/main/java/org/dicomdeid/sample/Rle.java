@@ -5,16 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * RLE Lossless (1.2.840.10008.1.2.5), PS3.5 Annex G, for single-sample frames of 8 or 16 bits:
- * one segment per byte of a sample, most significant byte first (G.2), each a PackBits byte stream
+ * RLE Lossless (1.2.840.10008.1.2.5), PS3.5 Annex G, for single-sample frames of 8 or 16 bits: one
+ * segment per byte of a sample, most significant byte first (G.2), each a PackBits byte stream
  * (G.3.1), behind a 64-byte header of the segment count and 15 offsets (G.5).
  */
 public final class Rle {
   private Rle() {}
 
   /**
-   * Encodes one frame given as little-endian samples of {@code bytesPerSample} (1 or 2) bytes.
-   * The result is one fragment, even length.
+   * Encodes one frame given as little-endian samples of {@code bytesPerSample} (1 or 2) bytes. The
+   * result is one fragment, even length.
    */
   public static byte[] encodeFrame(byte[] littleEndianSamples, int bytesPerSample) {
     int samples = littleEndianSamples.length / bytesPerSample;
@@ -58,8 +58,7 @@ public final class Rle {
         continue;
       }
       int start = i;
-      while (i < in.length && i - start < 128
-          && !(i + 1 < in.length && in[i + 1] == in[i])) {
+      while (i < in.length && i - start < 128 && !(i + 1 < in.length && in[i + 1] == in[i])) {
         i++;
       }
       out.write(i - start - 1);

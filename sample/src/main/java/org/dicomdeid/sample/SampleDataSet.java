@@ -98,8 +98,9 @@ final class SampleDataSet {
 
   private static byte[] numbers(Numbers n, boolean bigEndian) {
     int unit = n.vr().unitSize();
-    ByteBuffer b = ByteBuffer.allocate(unit * n.values().length)
-        .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(unit * n.values().length)
+            .order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     for (long v : n.values()) {
       if (unit == 2) {
         b.putShort((short) v);

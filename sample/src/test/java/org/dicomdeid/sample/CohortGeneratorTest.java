@@ -71,18 +71,24 @@ class CohortGeneratorTest {
 
   @Test
   void transferSyntaxesAreMixed() {
-    Set<String> ts = cohort.readableFiles().stream().map(GeneratedFile::transferSyntaxUid)
-        .collect(Collectors.toSet());
+    Set<String> ts =
+        cohort.readableFiles().stream()
+            .map(GeneratedFile::transferSyntaxUid)
+            .collect(Collectors.toSet());
     assertEquals(new HashSet<>(CohortGenerator.SYNTAXES), ts);
   }
 
   @Test
   void aChosenMixOfTransferSyntaxesIsTakenInTurn() throws IOException {
-    List<String> two = List.of(CohortGenerator.SYNTAX_NAMES.get("implicit-le"),
-        CohortGenerator.SYNTAX_NAMES.get("rle"));
-    CohortManifest m = CohortGenerator.generate(tmp.resolve("mix"),
-        new CohortSpec(9L, 1, 1, 4, 1, 8, 8, false, false), two);
-    assertEquals(List.of(two.get(0), two.get(1), two.get(0), two.get(1)),
+    List<String> two =
+        List.of(
+            CohortGenerator.SYNTAX_NAMES.get("implicit-le"),
+            CohortGenerator.SYNTAX_NAMES.get("rle"));
+    CohortManifest m =
+        CohortGenerator.generate(
+            tmp.resolve("mix"), new CohortSpec(9L, 1, 1, 4, 1, 8, 8, false, false), two);
+    assertEquals(
+        List.of(two.get(0), two.get(1), two.get(0), two.get(1)),
         m.readableFiles().stream().map(GeneratedFile::transferSyntaxUid).toList());
     for (GeneratedFile f : m.readableFiles()) {
       assertEquals(f.transferSyntaxUid(), header(f).get(Tags.TransferSyntaxUID));
@@ -119,8 +125,9 @@ class CohortGeneratorTest {
       for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
         if (e == DicomReader.Event.ELEMENT && r.depth() == 0) {
           if (r.tag() == Tags.SpecificCharacterSet) {
-            cs = SpecificCharacterSet.of(org.dicomdeid.dicom.Values.strings(r.readValue())
-                .toArray(String[]::new));
+            cs =
+                SpecificCharacterSet.of(
+                    org.dicomdeid.dicom.Values.strings(r.readValue()).toArray(String[]::new));
           } else if (r.tag() == Tags.PatientName) {
             name = cs.decode(r.readValue(), VR.PN).trim();
           }
@@ -134,8 +141,12 @@ class CohortGeneratorTest {
       dates.forEach(d -> assertFalse(cohort.plantedPhi().contains(d), "CT date is planted"));
     }
     // Some input names carry the patient's name: the pipeline must not pass them on.
-    assertTrue(cohort.files().stream().anyMatch(f -> cohort.plantedPhi().stream()
-        .anyMatch(p -> f.path().getFileName().toString().startsWith(p + "_"))));
+    assertTrue(
+        cohort.files().stream()
+            .anyMatch(
+                f ->
+                    cohort.plantedPhi().stream()
+                        .anyMatch(p -> f.path().getFileName().toString().startsWith(p + "_"))));
   }
 
   @Test
@@ -160,7 +171,8 @@ class CohortGeneratorTest {
     CohortManifest again = CohortGenerator.generate(tmp.resolve("again"), CohortSpec.small());
     assertEquals(cohort.plantedPhi(), again.plantedPhi());
     for (int i = 0; i < cohort.files().size(); i++) {
-      assertArrayEquals(Files.readAllBytes(cohort.files().get(i).path()),
+      assertArrayEquals(
+          Files.readAllBytes(cohort.files().get(i).path()),
           Files.readAllBytes(again.files().get(i).path()));
     }
   }
@@ -169,8 +181,8 @@ class CohortGeneratorTest {
   void dcmdumpReadsEveryGoodFile() throws Exception {
     ExternalTools.requireDcmdump();
     for (GeneratedFile f : cohort.readableFiles()) {
-      ExternalTools.Result r = ExternalTools.run(List.of("/usr/bin/dcmdump", "-q", "-dc",
-          "+Ep", f.path().toString()));
+      ExternalTools.Result r =
+          ExternalTools.run(List.of("/usr/bin/dcmdump", "-q", "-dc", "+Ep", f.path().toString()));
       assertEquals(0, r.exitCode(), f.path() + ": " + r.stderr());
       assertFalse(r.stderr().contains("E:") || r.stderr().contains("W:"), r.stderr());
       assertTrue(r.stdout().contains(f.mrn()), f.path().toString());

@@ -20,12 +20,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.dicomdeid.rules.Keyed;
 
 /**
- * Gives every MRN its subject ID. Only MRNs cross this global step: the distinct MRNs are
- * combined into one small sorted list ({@link DistinctStrings}), the previous mapping's MRN ->
- * subject pairs arrive as a side input, and {@link SubjectAllocator} keeps old subjects and
- * draws new ones. The result, MRN -> subject, is one element (use {@link #asView} to make it a
- * singleton side input): small by nature, one entry per patient. The key is read by the worker
- * ({@link KeyedConfig}).
+ * Gives every MRN its subject ID. Only MRNs cross this global step: the distinct MRNs are combined
+ * into one small sorted list ({@link DistinctStrings}), the previous mapping's MRN -> subject pairs
+ * arrive as a side input, and {@link SubjectAllocator} keeps old subjects and draws new ones. The
+ * result, MRN -> subject, is one element (use {@link #asView} to make it a singleton side input):
+ * small by nature, one entry per patient. The key is read by the worker ({@link KeyedConfig}).
  */
 public final class AssignSubjects
     extends PTransform<PCollection<HeaderRecord>, PCollection<Map<String, String>>> {
@@ -34,8 +33,8 @@ public final class AssignSubjects
   private final int digits;
   private final PCollection<MappingRow> previous;
 
-  private AssignSubjects(KeyedConfig key, String prefix, int digits,
-      PCollection<MappingRow> previous) {
+  private AssignSubjects(
+      KeyedConfig key, String prefix, int digits, PCollection<MappingRow> previous) {
     this.key = key;
     this.prefix = prefix;
     this.digits = digits;
@@ -59,21 +58,28 @@ public final class AssignSubjects
 
   @Override
   public PCollection<Map<String, String>> expand(PCollection<HeaderRecord> files) {
-    PCollection<MappingRow> rows = previous != null ? previous : files.getPipeline()
-        .apply("NoPreviousMapping", Create.empty(MappingRow.MappingRowCoder.of()));
-    PCollectionView<Map<String, String>> previousView = rows
-        .apply("PreviousSubjects", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((MappingRow r) -> KV.of(r.mrn(), r.subject())))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("OnePerMrn", Distinct.create())
-        .apply("PreviousAsSideInput", View.asMap());
+    PCollection<MappingRow> rows =
+        previous != null
+            ? previous
+            : files
+                .getPipeline()
+                .apply("NoPreviousMapping", Create.empty(MappingRow.MappingRowCoder.of()));
+    PCollectionView<Map<String, String>> previousView =
+        rows.apply(
+                "PreviousSubjects",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                    .via((MappingRow r) -> KV.of(r.mrn(), r.subject())))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("OnePerMrn", Distinct.create())
+            .apply("PreviousAsSideInput", View.asMap());
     return files
         .apply("ExtractMrns", MapElements.into(TypeDescriptors.strings()).via(HeaderRecord::mrn))
         .setCoder(StringUtf8Coder.of())
         .apply("CollectMrns", Combine.globally(new DistinctStrings()))
-        .apply("Assign", ParDo.of(new AssignFn(key, prefix, digits, previousView))
-            .withSideInputs(previousView))
+        .apply(
+            "Assign",
+            ParDo.of(new AssignFn(key, prefix, digits, previousView)).withSideInputs(previousView))
         .setCoder(SubjectTableCoder.of());
   }
 
@@ -85,7 +91,10 @@ public final class AssignSubjects
     private final PCollectionView<Map<String, String>> previousView;
     private transient Keyed keyed;
 
-    AssignFn(KeyedConfig key, String prefix, int digits,
+    AssignFn(
+        KeyedConfig key,
+        String prefix,
+        int digits,
         PCollectionView<Map<String, String>> previousView) {
       this.key = key;
       this.prefix = prefix;

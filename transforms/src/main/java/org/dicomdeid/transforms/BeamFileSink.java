@@ -13,10 +13,10 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * Files on any filesystem Beam knows ({@link FileSystems}): a shared mount or an object store on
- * a cluster, where the file must land at the path the user gave, not on the local disk of
- * whichever worker ran the step. Owner-only applies to a local path only (object stores have no
- * POSIX permissions).
+ * Files on any filesystem Beam knows ({@link FileSystems}): a shared mount or an object store on a
+ * cluster, where the file must land at the path the user gave, not on the local disk of whichever
+ * worker ran the step. Owner-only applies to a local path only (object stores have no POSIX
+ * permissions).
  */
 final class BeamFileSink implements FileSink {
   static final BeamFileSink INSTANCE = new BeamFileSink();
@@ -41,7 +41,8 @@ final class BeamFileSink implements FileSink {
   public long size(ResourceId file) throws IOException {
     MatchResult m = FileSystems.match(file.toString());
     return m.status() != MatchResult.Status.OK || m.metadata().isEmpty()
-        ? -1 : m.metadata().get(0).sizeBytes();
+        ? -1
+        : m.metadata().get(0).sizeBytes();
   }
 
   @Override

@@ -5,15 +5,15 @@ import java.util.Set;
 import org.dicomdeid.rules.DicomHeader;
 
 /**
- * Which files may carry identifying text in their pixels or an embedded document (PS3.15 E.1.1
- * note on Burned In Annotation; PS3.15 E.3.1 Clean Pixel Data): quarantined unless the user opts
- * in. Decided by BurnedInAnnotation, by Modality and by SOP class, since an ultrasound or a
- * photograph often names no Modality the guard knows, and a document has no pixels to look at.
+ * Which files may carry identifying text in their pixels or an embedded document (PS3.15 E.1.1 note
+ * on Burned In Annotation; PS3.15 E.3.1 Clean Pixel Data): quarantined unless the user opts in.
+ * Decided by BurnedInAnnotation, by Modality and by SOP class, since an ultrasound or a photograph
+ * often names no Modality the guard knows, and a document has no pixels to look at.
  */
 public final class BurnedIn {
   /** Modalities whose images are often screenshots, photographs or have text drawn on them. */
-  static final Set<String> MODALITIES = Set.of("US", "IVUS", "IVOCT", "SC", "XC", "OT", "DOC",
-      "OP", "OPT", "ES", "GM", "SM");
+  static final Set<String> MODALITIES =
+      Set.of("US", "IVUS", "IVOCT", "SC", "XC", "OT", "DOC", "OP", "OPT", "ES", "GM", "SM");
 
   /** A SOP class UID, or a prefix that names a family of them (PS3.4 B.5, PS3.6 Annex A). */
   record SopClasses(String uid, boolean family, String what) {
@@ -23,23 +23,36 @@ public final class BurnedIn {
   }
 
   /** The SOP classes quarantined whatever their Modality says; the README lists them. */
-  static final List<SopClasses> SOP_CLASSES = List.of(
-      new SopClasses("1.2.840.10008.5.1.4.1.1.7", true,
-          "Secondary Capture Image Storage and its multi-frame variants"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.6", true,
-          "Ultrasound Image (and retired), Enhanced US Volume, Photoacoustic Image"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.3", true,
-          "Ultrasound Multi-frame Image (and retired), used for IVUS too"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.14", true,
-          "Intravascular OCT Image, for presentation and for processing"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.77.1", true,
-          "VL Endoscopic, Microscopic, Slide-Coordinates, Photographic, Whole Slide,"
-              + " Dermoscopic images and their Video variants; Ophthalmic Photography 8 and 16"
-              + " bit, Ophthalmic Tomography, Wide Field, OCT En Face and B-scan (77.1.5.x)"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.81.1", false, "Ophthalmic Thickness Map"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.82.1", false, "Corneal Topography Map"),
-      new SopClasses("1.2.840.10008.5.1.4.1.1.104", true,
-          "Encapsulated PDF, CDA, STL, OBJ and MTL documents"));
+  static final List<SopClasses> SOP_CLASSES =
+      List.of(
+          new SopClasses(
+              "1.2.840.10008.5.1.4.1.1.7",
+              true,
+              "Secondary Capture Image Storage and its multi-frame variants"),
+          new SopClasses(
+              "1.2.840.10008.5.1.4.1.1.6",
+              true,
+              "Ultrasound Image (and retired), Enhanced US Volume, Photoacoustic Image"),
+          new SopClasses(
+              "1.2.840.10008.5.1.4.1.1.3",
+              true,
+              "Ultrasound Multi-frame Image (and retired), used for IVUS too"),
+          new SopClasses(
+              "1.2.840.10008.5.1.4.1.1.14",
+              true,
+              "Intravascular OCT Image, for presentation and for processing"),
+          new SopClasses(
+              "1.2.840.10008.5.1.4.1.1.77.1",
+              true,
+              "VL Endoscopic, Microscopic, Slide-Coordinates, Photographic, Whole Slide,"
+                  + " Dermoscopic images and their Video variants; Ophthalmic Photography 8 and 16"
+                  + " bit, Ophthalmic Tomography, Wide Field, OCT En Face and B-scan (77.1.5.x)"),
+          new SopClasses("1.2.840.10008.5.1.4.1.1.81.1", false, "Ophthalmic Thickness Map"),
+          new SopClasses("1.2.840.10008.5.1.4.1.1.82.1", false, "Corneal Topography Map"),
+          new SopClasses(
+              "1.2.840.10008.5.1.4.1.1.104",
+              true,
+              "Encapsulated PDF, CDA, STL, OBJ and MTL documents"));
 
   private BurnedIn() {}
 

@@ -13,8 +13,8 @@ public interface CsvRows<T> extends Serializable {
   Comparator<T> order();
 
   /**
-   * Whether {@code later}, which sorts right after {@code kept}, is the same row and is dropped
-   * (a merge's replaced row). By default no row is dropped.
+   * Whether {@code later}, which sorts right after {@code kept}, is the same row and is dropped (a
+   * merge's replaced row). By default no row is dropped.
    */
   default boolean sameRow(T kept, T later) {
     return false;

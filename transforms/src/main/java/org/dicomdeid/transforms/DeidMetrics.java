@@ -5,12 +5,16 @@ import org.apache.beam.sdk.metrics.Counter;
 /** The pipeline's counters (namespace {@value #NAMESPACE}): counts only, never values. */
 public final class DeidMetrics {
   public static final String NAMESPACE = "deid";
+
   /** Files matched by the input patterns. */
   public static final String MATCHED = "matched";
+
   /** Matched files whose header was read (or found unreadable). */
   public static final String HEADERS = "headers";
+
   /** Files through the series check, and through the study's dating ({@link GroupBySeries}). */
   public static final String SERIES_CHECKED = "series-checked";
+
   public static final String STUDY_DATED = "study-dated";
   public static final String BYTES = "bytes";
 

@@ -12,10 +12,10 @@ import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Combines strings that are few by nature (the MRNs, one per patient; the names of sorted runs,
- * each unique) into their sorted distinct list, in one combine: each worker reduces its own
- * records to a set before anything crosses the shuffle. {@code Distinct} would group by value
- * instead, a key per MRN: on the DirectRunner a thousand patients made a thousand bundles for
- * every step after it, seconds of a small run. Never one element per file.
+ * each unique) into their sorted distinct list, in one combine: each worker reduces its own records
+ * to a set before anything crosses the shuffle. {@code Distinct} would group by value instead, a
+ * key per MRN: on the DirectRunner a thousand patients made a thousand bundles for every step after
+ * it, seconds of a small run. Never one element per file.
  */
 public final class DistinctStrings
     extends Combine.CombineFn<String, TreeSet<String>, List<String>> {
@@ -45,15 +45,17 @@ public final class DistinctStrings
   }
 
   @Override
-  public Coder<TreeSet<String>> getAccumulatorCoder(CoderRegistry registry,
-      Coder<String> inputCoder) {
-    return DelegateCoder.of(ListCoder.of(StringUtf8Coder.of()),
-        (TreeSet<String> set) -> new ArrayList<>(set), (List<String> list) -> new TreeSet<>(list));
+  public Coder<TreeSet<String>> getAccumulatorCoder(
+      CoderRegistry registry, Coder<String> inputCoder) {
+    return DelegateCoder.of(
+        ListCoder.of(StringUtf8Coder.of()),
+        (TreeSet<String> set) -> new ArrayList<>(set),
+        (List<String> list) -> new TreeSet<>(list));
   }
 
   @Override
-  public Coder<List<String>> getDefaultOutputCoder(CoderRegistry registry,
-      Coder<String> inputCoder) {
+  public Coder<List<String>> getDefaultOutputCoder(
+      CoderRegistry registry, Coder<String> inputCoder) {
     return ListCoder.of(StringUtf8Coder.of());
   }
 }

@@ -31,11 +31,11 @@ import org.dicomdeid.rules.DicomHeader;
 import org.dicomdeid.rules.HeaderFacts;
 
 /**
- * Matches the input patterns and reads the header of every file, stopping before Pixel Data.
- * DICOM files go to {@link #HEADERS}; everything else goes to {@link #REJECTED} with a reason:
- * not DICOM, a DICOMDIR or not a regular file such as a FIFO (skipped), unreadable, vanished or
- * missing an identifier (failed), possibly burned-in text (quarantined, unless allowed). Each real
- * file is read once, whatever patterns or links lead to it ({@link InputFiles}).
+ * Matches the input patterns and reads the header of every file, stopping before Pixel Data. DICOM
+ * files go to {@link #HEADERS}; everything else goes to {@link #REJECTED} with a reason: not DICOM,
+ * a DICOMDIR or not a regular file such as a FIFO (skipped), unreadable, vanished or missing an
+ * identifier (failed), possibly burned-in text (quarantined, unless allowed). Each real file is
+ * read once, whatever patterns or links lead to it ({@link InputFiles}).
  */
 public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<HeaderRecord> HEADERS = new TupleTag<>() {};
@@ -72,33 +72,41 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
   public PCollectionTuple expand(PBegin begin) {
     // One element, all patterns: a file matched by two patterns, or reached through a link, is
     // listed once (InputFiles), with no shuffle keyed per file.
-    PCollectionTuple matched = begin
-        .apply("ListPatterns", Create.of(List.of(patterns))
-            .withCoder(ListCoder.of(StringUtf8Coder.of())))
-        .apply("MatchFiles", ParDo.of(new MatchPatternsFn())
-            .withOutputTags(FILES, TupleTagList.of(REJECTED)));
-    PCollection<KV<String, Long>> files = matched.get(FILES)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the
-        // DirectRunner. A bounded number of keys spreads the reads just as well.
-        .apply("SpreadFiles", Reshuffle.<KV<String, Long>>viaRandomKey().withNumBuckets(buckets));
-    PCollectionTuple result = files
-        .apply("ReadHeaders", ParDo.of(new ReadHeaderFn(allowBurnedIn))
-            .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));
+    PCollectionTuple matched =
+        begin
+            .apply(
+                "ListPatterns",
+                Create.of(List.of(patterns)).withCoder(ListCoder.of(StringUtf8Coder.of())))
+            .apply(
+                "MatchFiles",
+                ParDo.of(new MatchPatternsFn()).withOutputTags(FILES, TupleTagList.of(REJECTED)));
+    PCollection<KV<String, Long>> files =
+        matched
+            .get(FILES)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+            // FileIO.matchAll() would reshuffle on a random key per file: a bundle per file on the
+            // DirectRunner. A bounded number of keys spreads the reads just as well.
+            .apply(
+                "SpreadFiles", Reshuffle.<KV<String, Long>>viaRandomKey().withNumBuckets(buckets));
+    PCollectionTuple result =
+        files.apply(
+            "ReadHeaders",
+            ParDo.of(new ReadHeaderFn(allowBurnedIn))
+                .withOutputTags(HEADERS, TupleTagList.of(REJECTED)));
     result.get(HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());
     result.get(REJECTED).setCoder(Outcome.OutcomeCoder.of());
-    PCollection<Outcome> rejected = PCollectionList
-        .of(matched.get(REJECTED).setCoder(Outcome.OutcomeCoder.of()))
-        .and(result.get(REJECTED))
-        .apply("AllRejected", Flatten.pCollections());
+    PCollection<Outcome> rejected =
+        PCollectionList.of(matched.get(REJECTED).setCoder(Outcome.OutcomeCoder.of()))
+            .and(result.get(REJECTED))
+            .apply("AllRejected", Flatten.pCollections());
     return PCollectionTuple.of(HEADERS, result.get(HEADERS)).and(REJECTED, rejected);
   }
 
   private static final TupleTag<KV<String, Long>> FILES = new TupleTag<>() {};
 
   /**
-   * Lists every regular file of the patterns, each real file once; link loops, second names of
-   * one file and names this JVM cannot open get their report rows here.
+   * Lists every regular file of the patterns, each real file once; link loops, second names of one
+   * file and names this JVM cannot open get their report rows here.
    */
   static final class MatchPatternsFn extends DoFn<List<String>, KV<String, Long>> {
     private final Counter matched = DeidMetrics.counter(DeidMetrics.MATCHED);
@@ -107,10 +115,13 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     public void process(@Element List<String> patterns, MultiOutputReceiver out)
         throws IOException {
       InputFiles.Listing listing = InputFiles.match(patterns);
-      listing.files().forEach(f -> {
-        matched.inc();
-        out.get(FILES).output(f);
-      });
+      listing
+          .files()
+          .forEach(
+              f -> {
+                matched.inc();
+                out.get(FILES).output(f);
+              });
       for (Outcome o : listing.outcomes()) {
         matched.inc();
         DeidMetrics.of(o.status()).inc();
@@ -155,28 +166,41 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
           return;
         }
       } catch (DicomParseException e) {
-        rejected = isNotDicom(e) ? Outcome.skipped(path, notDicomReason(e))
-            : Outcome.failed(path, Reason.of(Reason.Kind.UNREADABLE_DICOM, e.getMessage()));
+        rejected =
+            isNotDicom(e)
+                ? Outcome.skipped(path, notDicomReason(e))
+                : Outcome.failed(path, Reason.of(Reason.Kind.UNREADABLE_DICOM, e.getMessage()));
       } catch (IOException e) {
         rejected = Outcome.failed(path, ReadProblems.of(path, e));
       } catch (RuntimeException e) {
-        rejected = Outcome.failed(path,
-            Reason.of(Reason.Kind.CANNOT_READ_HEADER, e.getClass().getSimpleName()));
+        rejected =
+            Outcome.failed(
+                path, Reason.of(Reason.Kind.CANNOT_READ_HEADER, e.getClass().getSimpleName()));
       }
       DeidMetrics.of(rejected.status()).inc();
       out.get(REJECTED).output(rejected);
     }
 
     private static DicomHeader read(String path, long size) throws IOException {
-      try (InputStream in = Channels.newInputStream(
-          FileSystems.open(FileSystems.matchNewResource(path, false)))) {
+      try (InputStream in =
+          Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(path, false)))) {
         DicomReader r = DicomReader.open(in, size);
         FileMeta meta = r.fileMeta();
         String sopClass = meta == null ? null : meta.mediaStorageSopClassUid();
         if (sopClass != null && ReadProblems.MEDIA_STORAGE_DIRECTORY.equals(sopClass.trim())) {
           // A DICOMDIR is skipped whatever its directory records hold: they are not parsed.
-          return new DicomHeader(r.transferSyntax().uid(), ReadProblems.MEDIA_STORAGE_DIRECTORY,
-              "", "", "", "", "", "", "", "", true);
+          return new DicomHeader(
+              r.transferSyntax().uid(),
+              ReadProblems.MEDIA_STORAGE_DIRECTORY,
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              "",
+              true);
         }
         return HeaderFacts.read(r);
       }
@@ -186,10 +210,14 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
       if (ReadProblems.MEDIA_STORAGE_DIRECTORY.equals(h.sopClassUid())) {
         return Outcome.skipped(path, Reason.of(Reason.Kind.DICOMDIR));
       }
-      String missing = h.patientId().isEmpty() ? "PatientID"
-          : h.studyInstanceUid().isEmpty() ? "StudyInstanceUID"
-          : h.seriesInstanceUid().isEmpty() ? "SeriesInstanceUID"
-          : h.sopInstanceUid().isEmpty() ? "SOPInstanceUID" : "";
+      String missing =
+          h.patientId().isEmpty()
+              ? "PatientID"
+              : h.studyInstanceUid().isEmpty()
+                  ? "StudyInstanceUID"
+                  : h.seriesInstanceUid().isEmpty()
+                      ? "SeriesInstanceUID"
+                      : h.sopInstanceUid().isEmpty() ? "SOPInstanceUID" : "";
       if (missing.equals("PatientID")) {
         // No MRN, no subject: a guess could merge two patients or split one (README).
         return Outcome.failed(path, Reason.of(Reason.Kind.MISSING_PATIENT_ID));
@@ -208,7 +236,8 @@ public final class ExtractHeaders extends PTransform<PBegin, PCollectionTuple> {
     private static Reason notDicomReason(DicomParseException e) {
       String prefix = "not DICOM: ";
       String problem = e.problem();
-      return Reason.of(Reason.Kind.NOT_DICOM,
+      return Reason.of(
+          Reason.Kind.NOT_DICOM,
           problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem);
     }
 

@@ -6,16 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * File names are bytes; the JVM turns them into strings with its file-name encoding
- * ({@code sun.jnu.encoding}, from the locale), and paths travel through the pipeline as those
- * strings. Under ISO-8859-1 (what the run scripts launch Java with) every byte is one char, so
- * any name round-trips; under UTF-8 or ASCII a name that is not valid in that encoding cannot be
- * opened by its string ({@link #representable}).
+ * File names are bytes; the JVM turns them into strings with its file-name encoding ({@code
+ * sun.jnu.encoding}, from the locale), and paths travel through the pipeline as those strings.
+ * Under ISO-8859-1 (what the run scripts launch Java with) every byte is one char, so any name
+ * round-trips; under UTF-8 or ASCII a name that is not valid in that encoding cannot be opened by
+ * its string ({@link #representable}).
  *
- * <p>The report shows each path in a reversible text form: the name's bytes decoded as UTF-8,
- * with every byte that is not part of valid UTF-8, every control character (C0, DEL, C1) and
- * {@code %} itself written as {@code %XX} (upper-case hex of the byte). {@link #bytes(String)}
- * undoes it exactly; {@code main} turns report cells back into paths.
+ * <p>The report shows each path in a reversible text form: the name's bytes decoded as UTF-8, with
+ * every byte that is not part of valid UTF-8, every control character (C0, DEL, C1) and {@code %}
+ * itself written as {@code %XX} (upper-case hex of the byte). {@link #bytes(String)} undoes it
+ * exactly; {@code main} turns report cells back into paths.
  */
 public final class FileNames {
   private static final Charset JNU = jnuCharset();
@@ -132,7 +132,8 @@ public final class FileNames {
   }
 
   private static void percent(StringBuilder s, byte b) {
-    s.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+    s.append('%')
+        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
   }
 
@@ -150,8 +151,9 @@ public final class FileNames {
    * {@code ... | java -cp <jar> org.dicomdeid.transforms.FileNames | xargs -0 ls -l}.
    */
   public static void main(String[] args) throws java.io.IOException {
-    java.io.BufferedReader in = new java.io.BufferedReader(
-        new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+    java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
     java.io.OutputStream out = new java.io.BufferedOutputStream(System.out);
     for (String cell = in.readLine(); cell != null; cell = in.readLine()) {
       out.write(bytes(cell));

@@ -7,8 +7,8 @@ import org.dicomdeid.rules.CtDate;
 
 /**
  * Hospital exports name each visit's folder {@code <MRN>_<YYYYMMDD>}. The DICOM values win; this
- * only says, for the report, when the nearest such folder disagrees with them. The note names
- * which value disagrees, never the values (the report already holds the path).
+ * only says, for the report, when the nearest such folder disagrees with them. The note names which
+ * value disagrees, never the values (the report already holds the path).
  */
 public final class FolderNames {
   private static final Pattern VISIT = Pattern.compile("(.+)_(\\d{8})");

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /**
  * Glob patterns of {@code --input} as a regular expression over whole path strings, with the
  * meaning of {@code java.nio}'s "glob:" syntax: {@code *} and {@code ?} stay within one folder,
- * {@code **} crosses folders, {@code [abc]}, {@code [!a-z]}, {@code {x,y}}. Unlike a PathMatcher
- * it matches names holding newlines (any char but '/' is a name char).
+ * {@code **} crosses folders, {@code [abc]}, {@code [!a-z]}, {@code {x,y}}. Unlike a PathMatcher it
+ * matches names holding newlines (any char but '/' is a name char).
  */
 final class Globs {
   private Globs() {}
@@ -38,8 +38,7 @@ final class Globs {
             r.append('^');
             set = set.substring(1);
           }
-          r.append(set.replace("\\", "\\\\").replace("[", "\\[").replace("&", "\\&"))
-              .append(']');
+          r.append(set.replace("\\", "\\\\").replace("[", "\\[").replace("&", "\\&")).append(']');
           i = end;
         }
         case '{' -> {

@@ -12,9 +12,9 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.dicomdeid.rules.DicomHeader;
 
 /**
- * One matched DICOM file as the header pass saw it: its path, size and header. After
- * {@link GroupBySeries} the header's CT date is the study's and {@code notes} may say that the
- * folder name disagrees with the DICOM values. PHI side: never logged.
+ * One matched DICOM file as the header pass saw it: its path, size and header. After {@link
+ * GroupBySeries} the header's CT date is the study's and {@code notes} may say that the folder name
+ * disagrees with the DICOM values. PHI side: never logged.
  */
 public record HeaderRecord(String path, long size, DicomHeader header, List<Reason> notes)
     implements Serializable {
@@ -42,9 +42,22 @@ public record HeaderRecord(String path, long size, DicomHeader header, List<Reas
 
   private HeaderRecord with(String patientId, String ctDate, List<Reason> newNotes) {
     DicomHeader h = header;
-    return new HeaderRecord(path, size, new DicomHeader(h.transferSyntaxUid(), h.sopClassUid(),
-        h.studyInstanceUid(), h.seriesInstanceUid(), h.sopInstanceUid(), patientId, ctDate,
-        h.ctDateSource(), h.modality(), h.burnedInAnnotation(), h.hasFileMeta()), newNotes);
+    return new HeaderRecord(
+        path,
+        size,
+        new DicomHeader(
+            h.transferSyntaxUid(),
+            h.sopClassUid(),
+            h.studyInstanceUid(),
+            h.seriesInstanceUid(),
+            h.sopInstanceUid(),
+            patientId,
+            ctDate,
+            h.ctDateSource(),
+            h.modality(),
+            h.burnedInAnnotation(),
+            h.hasFileMeta()),
+        newNotes);
   }
 
   @Override
@@ -53,8 +66,8 @@ public record HeaderRecord(String path, long size, DicomHeader header, List<Reas
   }
 
   /**
-   * Deterministic: fields in declaration order, strings as length-prefixed UTF-8, notes as
-   * {@link Reason#encode} writes them.
+   * Deterministic: fields in declaration order, strings as length-prefixed UTF-8, notes as {@link
+   * Reason#encode} writes them.
    */
   public static final class HeaderRecordCoder extends AtomicCoder<HeaderRecord> {
     private static final HeaderRecordCoder INSTANCE = new HeaderRecordCoder();
@@ -69,9 +82,19 @@ public record HeaderRecord(String path, long size, DicomHeader header, List<Reas
       S.encode(r.path(), out);
       VarLongCoder.of().encode(r.size(), out);
       DicomHeader h = r.header();
-      for (String s : new String[] {h.transferSyntaxUid(), h.sopClassUid(), h.studyInstanceUid(),
-          h.seriesInstanceUid(), h.sopInstanceUid(), h.patientId(), h.ctDate(), h.ctDateSource(),
-          h.modality(), h.burnedInAnnotation()}) {
+      for (String s :
+          new String[] {
+            h.transferSyntaxUid(),
+            h.sopClassUid(),
+            h.studyInstanceUid(),
+            h.seriesInstanceUid(),
+            h.sopInstanceUid(),
+            h.patientId(),
+            h.ctDate(),
+            h.ctDateSource(),
+            h.modality(),
+            h.burnedInAnnotation()
+          }) {
         S.encode(s == null ? "" : s, out);
       }
       BooleanCoder.of().encode(h.hasFileMeta(), out);
@@ -79,17 +102,16 @@ public record HeaderRecord(String path, long size, DicomHeader header, List<Reas
     }
 
     /**
-     * The values last decoded on this thread, field by field. Records travel in runs of one
-     * series and study, so most of their strings (transfer syntax, SOP class, study and series
-     * UIDs, MRN, date, modality, notes) equal the previous record's: the decoded record then
-     * shares that String (or list of notes) instead of holding its own copy. A grouping holds
-     * every record of its key in memory (the DirectRunner holds all of them), and this makes a
-     * record about a third of its size.
+     * The values last decoded on this thread, field by field. Records travel in runs of one series
+     * and study, so most of their strings (transfer syntax, SOP class, study and series UIDs, MRN,
+     * date, modality, notes) equal the previous record's: the decoded record then shares that
+     * String (or list of notes) instead of holding its own copy. A grouping holds every record of
+     * its key in memory (the DirectRunner holds all of them), and this makes a record about a third
+     * of its size.
      */
-    private static final ThreadLocal<String[]> LAST =
-        ThreadLocal.withInitial(() -> new String[10]);
-    private static final ThreadLocal<List<Reason>> LAST_NOTES =
-        ThreadLocal.withInitial(List::of);
+    private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[10]);
+
+    private static final ThreadLocal<List<Reason>> LAST_NOTES = ThreadLocal.withInitial(List::of);
 
     private static String shared(String[] last, int field, String value) {
       if (value.equals(last[field])) {
@@ -110,8 +132,8 @@ public record HeaderRecord(String path, long size, DicomHeader header, List<Reas
         v[i] = i == 4 ? S.decode(in) : shared(last, i, S.decode(in));
       }
       boolean meta = BooleanCoder.of().decode(in);
-      DicomHeader h = new DicomHeader(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9],
-          meta);
+      DicomHeader h =
+          new DicomHeader(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], meta);
       List<Reason> notes = Reason.decode(in);
       if (notes.equals(LAST_NOTES.get())) {
         notes = LAST_NOTES.get();

@@ -24,9 +24,9 @@ import org.apache.beam.sdk.values.KV;
 /**
  * Lists the regular files the input patterns name. Local patterns are walked here rather than by
  * Beam's match (which loses names holding a newline and walks a link loop until the path is too
- * long): symbolic links are followed, each real file (device and inode, its file key) is read
- * once, under its smallest path, and a link back to a folder being walked is reported once.
- * Other filesystems ({@code scheme://}) go through Beam's match.
+ * long): symbolic links are followed, each real file (device and inode, its file key) is read once,
+ * under its smallest path, and a link back to a folder being walked is reported once. Other
+ * filesystems ({@code scheme://}) go through Beam's match.
  */
 public final class InputFiles {
   /** The files to read (path, size) and the rows for what is not read. */
@@ -42,8 +42,8 @@ public final class InputFiles {
     List<Outcome> outcomes = new ArrayList<>();
     for (String pattern : patterns) {
       if (pattern.contains("://")) {
-        for (MatchResult.Metadata m
-            : FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD).metadata()) {
+        for (MatchResult.Metadata m :
+            FileSystems.match(pattern, EmptyMatchTreatment.ALLOW_IF_WILDCARD).metadata()) {
           found.add(new Found(m.resourceId().toString(), m.sizeBytes(), null));
         }
       } else {
@@ -61,8 +61,8 @@ public final class InputFiles {
       previous = f.path();
       String first = f.key() == null ? null : firstPath.putIfAbsent(f.key(), f.path());
       if (first != null) {
-        outcomes.add(Outcome.skipped(f.path(),
-            Reason.of(Reason.Kind.SAME_FILE, FileNames.display(first))));
+        outcomes.add(
+            Outcome.skipped(f.path(), Reason.of(Reason.Kind.SAME_FILE, FileNames.display(first))));
       } else {
         files.add(KV.of(f.path(), f.size()));
       }
@@ -71,8 +71,8 @@ public final class InputFiles {
   }
 
   /**
-   * Whether a local pattern matches at least one regular file, or a folder or name it cannot
-   * read (which the run then reports); stops at the first.
+   * Whether a local pattern matches at least one regular file, or a folder or name it cannot read
+   * (which the run then reports); stops at the first.
    */
   public static boolean anyFile(String pattern) throws IOException {
     List<Found> found = new ArrayList<>();
@@ -83,11 +83,12 @@ public final class InputFiles {
 
   /**
    * A regular file as given, a folder as {@code <folder>/**} (every file under it), or a glob
-   * ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}; {@code **} crosses folders). A path
-   * that exists is taken literally even when its name holds glob characters.
+   * ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}; {@code **} crosses folders). A path that
+   * exists is taken literally even when its name holds glob characters.
    */
-  private static void walk(String pattern, List<Found> found, List<Outcome> outcomes,
-      boolean firstOnly) throws IOException {
+  private static void walk(
+      String pattern, List<Found> found, List<Outcome> outcomes, boolean firstOnly)
+      throws IOException {
     Path literal = pathOrNull(pattern);
     if (literal != null && Files.isRegularFile(literal)) {
       BasicFileAttributes a = Files.readAttributes(literal, BasicFileAttributes.class);
@@ -96,8 +97,8 @@ public final class InputFiles {
     }
     Path root;
     Pattern glob = null;
-    Path folder = pattern.endsWith("/**")
-        ? pathOrNull(pattern.substring(0, pattern.length() - 3)) : null;
+    Path folder =
+        pattern.endsWith("/**") ? pathOrNull(pattern.substring(0, pattern.length() - 3)) : null;
     if (folder != null && Files.isDirectory(folder)) {
       root = folder;
     } else {
@@ -108,7 +109,10 @@ public final class InputFiles {
       }
     }
     Pattern keep = glob;
-    Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
@@ -120,8 +124,9 @@ public final class InputFiles {
               return FileVisitResult.CONTINUE;
             }
             if (!sameName(s, file)) {
-              outcomes.add(Outcome.failed(s,
-                  Reason.of(Reason.Kind.NAME_NOT_OPENABLE, FileNames.jnu().toString())));
+              outcomes.add(
+                  Outcome.failed(
+                      s, Reason.of(Reason.Kind.NAME_NOT_OPENABLE, FileNames.jnu().toString())));
               return firstOnly ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
             found.add(new Found(s, attrs.size(), attrs.fileKey()));
@@ -133,8 +138,11 @@ public final class InputFiles {
             if (e instanceof FileSystemLoopException) {
               outcomes.add(Outcome.skipped(file.toString(), Reason.of(Reason.Kind.LINK_LOOP)));
             } else {
-              outcomes.add(Outcome.failed(file.toString(), Reason.of(Reason.Kind.CANNOT_LIST,
-                  ReadProblems.of(file.toString(), e).text())));
+              outcomes.add(
+                  Outcome.failed(
+                      file.toString(),
+                      Reason.of(
+                          Reason.Kind.CANNOT_LIST, ReadProblems.of(file.toString(), e).text())));
             }
             return FileVisitResult.CONTINUE;
           }

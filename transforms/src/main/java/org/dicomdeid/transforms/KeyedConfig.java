@@ -14,10 +14,10 @@ import org.dicomdeid.rules.ProfileOption;
 import org.dicomdeid.rules.SecretKeyFile;
 
 /**
- * What the workers need to build the engine, without the secret: the key file's path (on any
- * Beam filesystem; on a cluster a path every worker can read) and the PS3.15 options. A DoFn
- * carries this and reads the key at {@code @Setup}, so the key never enters the serialized job
- * graph a runner receives, logs or stores.
+ * What the workers need to build the engine, without the secret: the key file's path (on any Beam
+ * filesystem; on a cluster a path every worker can read) and the PS3.15 options. A DoFn carries
+ * this and reads the key at {@code @Setup}, so the key never enters the serialized job graph a
+ * runner receives, logs or stores.
  */
 public final class KeyedConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,11 +25,10 @@ public final class KeyedConfig implements Serializable {
   private final EnumSet<ProfileOption> options;
   private final boolean keepUnlistedText;
 
-  private KeyedConfig(String secretKeyFile, Set<ProfileOption> options,
-      boolean keepUnlistedText) {
+  private KeyedConfig(String secretKeyFile, Set<ProfileOption> options, boolean keepUnlistedText) {
     this.secretKeyFile = secretKeyFile;
-    this.options = options.isEmpty() ? EnumSet.noneOf(ProfileOption.class)
-        : EnumSet.copyOf(options);
+    this.options =
+        options.isEmpty() ? EnumSet.noneOf(ProfileOption.class) : EnumSet.copyOf(options);
     this.keepUnlistedText = keepUnlistedText;
   }
 
@@ -59,16 +58,21 @@ public final class KeyedConfig implements Serializable {
   }
 
   private byte[] key() throws IOException {
-    try (InputStream in = Channels.newInputStream(
-        FileSystems.open(FileSystems.matchNewResource(secretKeyFile, false)))) {
-      return SecretKeyFile.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII),
-          secretKeyFile);
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchNewResource(secretKeyFile, false)))) {
+      return SecretKeyFile.parse(
+          new String(in.readAllBytes(), StandardCharsets.US_ASCII), secretKeyFile);
     }
   }
 
   @Override
   public String toString() {
-    return "KeyedConfig[" + secretKeyFile + ", " + options
-        + (keepUnlistedText ? ", keepUnlistedText" : "") + "]";
+    return "KeyedConfig["
+        + secretKeyFile
+        + ", "
+        + options
+        + (keepUnlistedText ? ", keepUnlistedText" : "")
+        + "]";
   }
 }

@@ -11,9 +11,9 @@ import org.apache.beam.sdk.metrics.Metrics;
 /**
  * The deid counters as they happen in this JVM. Runners report Beam metrics per finished bundle
  * (the DirectRunner's bundles hold thousands of files; a Flink batch task reports once, at its
- * end), so a progress line fed by them stands still for long stretches. When the pipeline runs
- * in the client's JVM (DirectRunner, embedded Flink), these counts move with every file. Counts
- * only; on a cluster's workers they are kept and never read.
+ * end), so a progress line fed by them stands still for long stretches. When the pipeline runs in
+ * the client's JVM (DirectRunner, embedded Flink), these counts move with every file. Counts only;
+ * on a cluster's workers they are kept and never read.
  */
 public final class LocalCounts {
   private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();

@@ -17,9 +17,9 @@ import java.util.Set;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * Local files through java.nio. Beam's local filesystem writes through an 8 KB stream (a write
- * call per 8 KB), hides the file channel that bulk transfers need ({@link FileChannel} here), and
- * its match of a missing file walks the whole folder, once per write.
+ * Local files through java.nio. Beam's local filesystem writes through an 8 KB stream (a write call
+ * per 8 KB), hides the file channel that bulk transfers need ({@link FileChannel} here), and its
+ * match of a missing file walks the whole folder, once per write.
  */
 final class LocalFileSink implements FileSink {
   static final LocalFileSink INSTANCE = new LocalFileSink();
@@ -75,8 +75,8 @@ final class LocalFileSink implements FileSink {
 
   @Override
   public void rename(ResourceId from, ResourceId to) throws IOException {
-    Files.move(path(from), path(to), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        path(from), path(to), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

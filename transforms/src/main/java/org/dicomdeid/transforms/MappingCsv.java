@@ -42,8 +42,8 @@ public final class MappingCsv {
   }
 
   /**
-   * Reads a mapping file row by row, checking as {@link #read} does; holds only the MRN <->
-   * subject pairs seen (a few dozen bytes per patient), never the rows.
+   * Reads a mapping file row by row, checking as {@link #read} does; holds only the MRN <-> subject
+   * pairs seen (a few dozen bytes per patient), never the rows.
    */
   public static void parse(Reader reader, RowSink rows) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -66,11 +66,20 @@ public final class MappingCsv {
         String known = subjectOfMrn.putIfAbsent(mrn, subj);
         String knownMrn = mrnOfSubject.putIfAbsent(subj, mrn);
         if ((known != null && !known.equals(subj)) || (knownMrn != null && !knownMrn.equals(mrn))) {
-          throw new IOException("mapping CSV line " + line
-              + ": an MRN has two subjects or a subject two MRNs; fix the file by hand");
+          throw new IOException(
+              "mapping CSV line "
+                  + line
+                  + ": an MRN has two subjects or a subject two MRNs; fix the file by hand");
         }
-        rows.accept(new MappingRow(subj, mrn, date, shifted ? rec.get("shifted_ct_date") : "",
-            count(rec, "studies"), count(rec, "series"), count(rec, "files")));
+        rows.accept(
+            new MappingRow(
+                subj,
+                mrn,
+                date,
+                shifted ? rec.get("shifted_ct_date") : "",
+                count(rec, "studies"),
+                count(rec, "series"),
+                count(rec, "files")));
       }
     }
   }
@@ -82,8 +91,12 @@ public final class MappingCsv {
     try {
       return Long.parseLong(rec.get(column).trim());
     } catch (NumberFormatException e) {
-      throw new IOException("mapping CSV line " + (rec.getRecordNumber() + 1) + ": column "
-          + column + " is not a number");
+      throw new IOException(
+          "mapping CSV line "
+              + (rec.getRecordNumber() + 1)
+              + ": column "
+              + column
+              + " is not a number");
     }
   }
 
@@ -101,8 +114,12 @@ public final class MappingCsv {
     List<MappingRow> sorted = new ArrayList<>(rows);
     sorted.sort(MappingRow.ORDER);
     StringWriter w = new StringWriter();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-        .setHeader(header(shifted).toArray(String[]::new)).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setRecordSeparator('\n')
+            .setHeader(header(shifted).toArray(String[]::new))
+            .get();
     try (CSVPrinter p = new CSVPrinter(w, format)) {
       for (MappingRow r : sorted) {
         p.printRecord(cells(r, shifted));

@@ -12,15 +12,24 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
  * One row of the mapping CSV (the key file): a subject and one CT date of its patient, with how
- * many studies, series and files that visit holds. {@code shiftedCtDate} is empty unless dates
- * are shifted. PHI: never logged.
+ * many studies, series and files that visit holds. {@code shiftedCtDate} is empty unless dates are
+ * shifted. PHI: never logged.
  */
-public record MappingRow(String subject, String mrn, String ctDate, String shiftedCtDate,
-    long studies, long series, long files) implements Serializable {
+public record MappingRow(
+    String subject,
+    String mrn,
+    String ctDate,
+    String shiftedCtDate,
+    long studies,
+    long series,
+    long files)
+    implements Serializable {
 
   /** Rows sort by subject, then CT date, then MRN (the file's order). */
-  public static final Comparator<MappingRow> ORDER = Comparator.comparing(MappingRow::subject)
-      .thenComparing(MappingRow::ctDate).thenComparing(MappingRow::mrn);
+  public static final Comparator<MappingRow> ORDER =
+      Comparator.comparing(MappingRow::subject)
+          .thenComparing(MappingRow::ctDate)
+          .thenComparing(MappingRow::mrn);
 
   public MappingRow {
     Objects.requireNonNull(subject, "subject");
@@ -62,8 +71,14 @@ public record MappingRow(String subject, String mrn, String ctDate, String shift
 
     @Override
     public MappingRow decode(InputStream in) throws IOException {
-      return new MappingRow(S.decode(in), S.decode(in), S.decode(in), S.decode(in), L.decode(in),
-          L.decode(in), L.decode(in));
+      return new MappingRow(
+          S.decode(in),
+          S.decode(in),
+          S.decode(in),
+          S.decode(in),
+          L.decode(in),
+          L.decode(in),
+          L.decode(in));
     }
 
     @Override

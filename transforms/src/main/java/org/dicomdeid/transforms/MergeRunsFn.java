@@ -18,14 +18,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The second half of {@link WriteSortedCsv}: merges the sorted runs, at most {@code fanIn}
- * (default {@value #FAN_IN}) open at once (more runs are first merged in groups into longer
- * runs), streaming the rows in order into a temporary CSV file that then replaces the target.
- * Memory: one buffer and one row per open run.
+ * The second half of {@link WriteSortedCsv}: merges the sorted runs, at most {@code fanIn} (default
+ * {@value #FAN_IN}) open at once (more runs are first merged in groups into longer runs), streaming
+ * the rows in order into a temporary CSV file that then replaces the target. Memory: one buffer and
+ * one row per open run.
  */
 final class MergeRunsFn<T> extends DoFn<List<String>, String> {
   /** Runs open at once: with the rewrites' own files, well under a 256 open-file limit. */
   static final int FAN_IN = 16;
+
   private static final int BUFFER = 1 << 16;
 
   private final String target;
@@ -46,8 +47,7 @@ final class MergeRunsFn<T> extends DoFn<List<String>, String> {
   }
 
   @ProcessElement
-  public void process(@Element List<String> names, OutputReceiver<String> out)
-      throws IOException {
+  public void process(@Element List<String> names, OutputReceiver<String> out) throws IOException {
     ResourceId file = PhiFiles.resource(target);
     List<ResourceId> runs = new ArrayList<>();
     names.forEach(n -> runs.add(PhiFiles.resource(n)));
@@ -62,21 +62,30 @@ final class MergeRunsFn<T> extends DoFn<List<String>, String> {
           List<ResourceId> group = level.subList(i, Math.min(level.size(), i + fanIn));
           ResourceId merged = PhiFiles.tempBeside(file, "run");
           temporary.add(merged);
-          try (OutputStream os = new BufferedOutputStream(
-              Channels.newOutputStream(PhiFiles.create(merged)), BUFFER)) {
-            merge(group, row -> {
-              os.write(1);
-              coder.encode(row, os);
-            });
+          try (OutputStream os =
+              new BufferedOutputStream(Channels.newOutputStream(PhiFiles.create(merged)), BUFFER)) {
+            merge(
+                group,
+                row -> {
+                  os.write(1);
+                  coder.encode(row, os);
+                });
           }
           next.add(merged);
         }
         level = next;
       }
-      CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-          .setHeader(rows.header().toArray(String[]::new)).get();
-      try (Writer w = new BufferedWriter(new OutputStreamWriter(
-              Channels.newOutputStream(PhiFiles.create(temp)), StandardCharsets.UTF_8), BUFFER);
+      CSVFormat format =
+          CSVFormat.DEFAULT
+              .builder()
+              .setRecordSeparator('\n')
+              .setHeader(rows.header().toArray(String[]::new))
+              .get();
+      try (Writer w =
+              new BufferedWriter(
+                  new OutputStreamWriter(
+                      Channels.newOutputStream(PhiFiles.create(temp)), StandardCharsets.UTF_8),
+                  BUFFER);
           CSVPrinter p = new CSVPrinter(w, format)) {
         merge(level, row -> p.printRecord(rows.cells(row)));
       }
@@ -89,8 +98,8 @@ final class MergeRunsFn<T> extends DoFn<List<String>, String> {
 
   /** Streams the rows of sorted runs in order, dropping a row the one before it replaces. */
   private void merge(List<ResourceId> runs, RowSink<T> sink) throws IOException {
-    PriorityQueue<SortedRuns.Reader<T>> heads = new PriorityQueue<>(Math.max(1, runs.size()),
-        SortedRuns.Reader.byHead(rows.order()));
+    PriorityQueue<SortedRuns.Reader<T>> heads =
+        new PriorityQueue<>(Math.max(1, runs.size()), SortedRuns.Reader.byHead(rows.order()));
     List<SortedRuns.Reader<T>> open = new ArrayList<>();
     try {
       for (ResourceId run : runs) {

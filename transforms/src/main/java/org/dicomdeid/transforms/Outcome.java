@@ -10,9 +10,9 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
- * One row of the report: an input path, its status, why (or what is noted about a written
- * file), and where it went (relative to the output folder, empty unless written). PHI side: the
- * input path may hold an MRN.
+ * One row of the report: an input path, its status, why (or what is noted about a written file),
+ * and where it went (relative to the output folder, empty unless written). PHI side: the input path
+ * may hold an MRN.
  */
 public record Outcome(String input, Status status, List<Reason> reasons, String output)
     implements Serializable {
@@ -73,8 +73,8 @@ public record Outcome(String input, Status status, List<Reason> reasons, String 
 
     @Override
     public Outcome decode(InputStream in) throws IOException {
-      return new Outcome(S.decode(in), Status.valueOf(S.decode(in)), Reason.decode(in),
-          S.decode(in));
+      return new Outcome(
+          S.decode(in), Status.valueOf(S.decode(in)), Reason.decode(in), S.decode(in));
     }
 
     @Override

@@ -22,11 +22,11 @@ import org.dicomdeid.dicom.io.FileChannelOutput;
 /**
  * Writes one file of the de-identified tree through a {@link FileSink} (local or any Beam
  * filesystem): to a temporary name beside the target ({@code .<name>.<uuid>.tmp}, hidden, never
- * ending in {@code .dcm}), then renamed over it, so a file under its real name is always
- * complete. An existing target with the same bytes is left alone (mtime unchanged); one with
- * other bytes is an {@link OutputExistsException} unless overwriting. After a failure no
- * temporary file is left behind; after a crash, {@link StaleTemps#clean} removes them at the
- * start of the next run. Paths here carry no PHI.
+ * ending in {@code .dcm}), then renamed over it, so a file under its real name is always complete.
+ * An existing target with the same bytes is left alone (mtime unchanged); one with other bytes is
+ * an {@link OutputExistsException} unless overwriting. After a failure no temporary file is left
+ * behind; after a crash, {@link StaleTemps#clean} removes them at the start of the next run. Paths
+ * here carry no PHI.
  */
 final class OutputTree {
   /** An output file already exists with other bytes and overwriting was not asked for. */
@@ -130,8 +130,7 @@ final class OutputTree {
   }
 
   /** Counts what it passes on; passes bulk transfers on when nothing else must see the bytes. */
-  private static final class CountingStream extends FilterOutputStream
-      implements ChannelSink {
+  private static final class CountingStream extends FilterOutputStream implements ChannelSink {
     long count;
 
     CountingStream(OutputStream out) {

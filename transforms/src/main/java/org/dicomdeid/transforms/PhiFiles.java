@@ -7,10 +7,10 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * The PHI-side files (mapping CSV, report and their temporary files): at the path the user gave,
- * on whatever filesystem it names ({@link FileSink#of}), not on the local disk of whichever
- * worker ran the step. Owner-only (0600) where the filesystem has POSIX permissions: a file is
- * created 0600 before its first byte.
+ * The PHI-side files (mapping CSV, report and their temporary files): at the path the user gave, on
+ * whatever filesystem it names ({@link FileSink#of}), not on the local disk of whichever worker ran
+ * the step. Owner-only (0600) where the filesystem has POSIX permissions: a file is created 0600
+ * before its first byte.
  */
 public final class PhiFiles {
   private PhiFiles() {}

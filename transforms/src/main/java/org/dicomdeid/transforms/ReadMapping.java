@@ -41,15 +41,14 @@ public final class ReadMapping extends PTransform<PBegin, PCollection<MappingRow
   /** Emits the rows of the mapping file at a path, if there is one. */
   static final class ReadMappingFn extends DoFn<String, MappingRow> {
     @ProcessElement
-    public void process(@Element String path, OutputReceiver<MappingRow> out)
-        throws IOException {
+    public void process(@Element String path, OutputReceiver<MappingRow> out) throws IOException {
       MatchResult match = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
       if (match.status() != MatchResult.Status.OK) {
         return;
       }
       for (MatchResult.Metadata m : match.metadata()) {
-        try (Reader r = Channels.newReader(FileSystems.open(m.resourceId()),
-            StandardCharsets.UTF_8)) {
+        try (Reader r =
+            Channels.newReader(FileSystems.open(m.resourceId()), StandardCharsets.UTF_8)) {
           MappingCsv.parse(r, out::output);
         }
       }

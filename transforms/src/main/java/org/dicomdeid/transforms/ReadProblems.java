@@ -19,8 +19,8 @@ final class ReadProblems {
   private ReadProblems() {}
 
   /**
-   * For a path on the local disk that is not a regular file (a FIFO, socket or device, which
-   * could block a worker forever), the reason to skip it.
+   * For a path on the local disk that is not a regular file (a FIFO, socket or device, which could
+   * block a worker forever), the reason to skip it.
    */
   static Optional<Reason> notRegularFile(String path) {
     if (!path.startsWith("/")) {
@@ -30,8 +30,8 @@ final class ReadProblems {
     if (Files.isRegularFile(p) || !Files.exists(p)) {
       return Optional.empty();
     }
-    return Optional.of(Reason.of(Files.isDirectory(p) ? Reason.Kind.FOLDER
-        : Reason.Kind.NOT_REGULAR_FILE));
+    return Optional.of(
+        Reason.of(Files.isDirectory(p) ? Reason.Kind.FOLDER : Reason.Kind.NOT_REGULAR_FILE));
   }
 
   /** Whether a local input no longer exists (deleted after it was matched). */
@@ -41,17 +41,16 @@ final class ReadProblems {
 
   /**
    * The reason for an I/O failure while opening or reading the input {@code path}. Beam opens a
-   * local file with a {@code FileInputStream}, whose {@link FileNotFoundException} stands for
-   * every failure to open: whether the file is gone is asked of the filesystem; a refusal is
-   * told only by the operating system's words in its message.
+   * local file with a {@code FileInputStream}, whose {@link FileNotFoundException} stands for every
+   * failure to open: whether the file is gone is asked of the filesystem; a refusal is told only by
+   * the operating system's words in its message.
    */
   static Reason of(String path, IOException e) {
-    if (e instanceof NoSuchFileException
-        || e instanceof FileNotFoundException && vanished(path)) {
+    if (e instanceof NoSuchFileException || e instanceof FileNotFoundException && vanished(path)) {
       return Reason.of(Reason.Kind.VANISHED);
     }
-    if (e instanceof AccessDeniedException || String.valueOf(e.getMessage())
-        .contains("Permission denied")) {
+    if (e instanceof AccessDeniedException
+        || String.valueOf(e.getMessage()).contains("Permission denied")) {
       return Reason.of(Reason.Kind.PERMISSION_DENIED);
     }
     return Reason.of(Reason.Kind.CANNOT_READ, e.getClass().getSimpleName());

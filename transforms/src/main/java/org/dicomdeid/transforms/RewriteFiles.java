@@ -26,16 +26,17 @@ import org.dicomdeid.rules.Keyed;
 import org.dicomdeid.rules.Subject;
 
 /**
- * Streams each file through the {@link Deidentifier} with its subject and study CT date and
- * writes it atomically to {@code <subject>/<outputDate>/<uid(study)>/<uid(series)>/<uid(sop)>.dcm}
- * under the output folder: built from subject, date and new UIDs only, never from input names.
- * Each file gives one {@link Outcome} ({@link #OUTCOMES}): written, unchanged (an identical file
- * was there already), or failed with the reason (and no output file); the records of the files in
- * the output tree (written or unchanged) also go to {@link #WRITTEN}.
+ * Streams each file through the {@link Deidentifier} with its subject and study CT date and writes
+ * it atomically to {@code <subject>/<outputDate>/<uid(study)>/<uid(series)>/<uid(sop)>.dcm} under
+ * the output folder: built from subject, date and new UIDs only, never from input names. Each file
+ * gives one {@link Outcome} ({@link #OUTCOMES}): written, unchanged (an identical file was there
+ * already), or failed with the reason (and no output file); the records of the files in the output
+ * tree (written or unchanged) also go to {@link #WRITTEN}.
  */
 public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PCollectionTuple> {
   /** One outcome per file: written, unchanged or failed. */
   public static final TupleTag<Outcome> OUTCOMES = new TupleTag<>() {};
+
   /** The header records of the files in the output tree, for the mapping's counts. */
   public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
 
@@ -44,8 +45,11 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   private final PCollectionView<Map<String, String>> subjects;
   private final boolean overwrite;
 
-  private RewriteFiles(KeyedConfig config, String outputRoot,
-      PCollectionView<Map<String, String>> subjects, boolean overwrite) {
+  private RewriteFiles(
+      KeyedConfig config,
+      String outputRoot,
+      PCollectionView<Map<String, String>> subjects,
+      boolean overwrite) {
     this.config = config;
     this.outputRoot = outputRoot;
     this.subjects = subjects;
@@ -53,11 +57,11 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   }
 
   /**
-   * Writes under {@code outputRoot} with MRN -> subject from {@code subjects}; the workers read
-   * the key at set-up ({@link KeyedConfig}).
+   * Writes under {@code outputRoot} with MRN -> subject from {@code subjects}; the workers read the
+   * key at set-up ({@link KeyedConfig}).
    */
-  public static RewriteFiles to(String outputRoot, KeyedConfig config,
-      PCollectionView<Map<String, String>> subjects) {
+  public static RewriteFiles to(
+      String outputRoot, KeyedConfig config, PCollectionView<Map<String, String>> subjects) {
     return new RewriteFiles(config, outputRoot, subjects, false);
   }
 
@@ -72,9 +76,12 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   @Override
   public PCollectionTuple expand(PCollection<HeaderRecord> files) {
     // The files come as GroupBySeries.REWRITE gives them: by study, large studies spread.
-    PCollectionTuple out = files
-        .apply("Deidentify", ParDo.of(new RewriteFileFn(config, outputRoot, subjects, overwrite))
-            .withSideInputs(subjects).withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
+    PCollectionTuple out =
+        files.apply(
+            "Deidentify",
+            ParDo.of(new RewriteFileFn(config, outputRoot, subjects, overwrite))
+                .withSideInputs(subjects)
+                .withOutputTags(OUTCOMES, TupleTagList.of(WRITTEN)));
     out.get(OUTCOMES).setCoder(Outcome.OutcomeCoder.of());
     out.get(WRITTEN).setCoder(HeaderRecord.HeaderRecordCoder.of());
     return out;
@@ -83,9 +90,16 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
   /** The output path of a file, relative to the output folder. */
   public static String outputPath(Deidentifier deid, String subject, HeaderRecord r) {
     Keyed k = deid.keyed();
-    return subject + "/" + deid.outputDate(r.ctDate(), r.mrn()) + "/"
-        + k.uid(r.header().studyInstanceUid()) + "/" + k.uid(r.header().seriesInstanceUid())
-        + "/" + k.uid(r.header().sopInstanceUid()) + ".dcm";
+    return subject
+        + "/"
+        + deid.outputDate(r.ctDate(), r.mrn())
+        + "/"
+        + k.uid(r.header().studyInstanceUid())
+        + "/"
+        + k.uid(r.header().seriesInstanceUid())
+        + "/"
+        + k.uid(r.header().sopInstanceUid())
+        + ".dcm";
   }
 
   /** De-identifies one file. */
@@ -101,8 +115,11 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
     private transient Deidentifier deid;
     private transient OutputTree tree;
 
-    RewriteFileFn(KeyedConfig config, String outputRoot,
-        PCollectionView<Map<String, String>> subjects, boolean overwrite) {
+    RewriteFileFn(
+        KeyedConfig config,
+        String outputRoot,
+        PCollectionView<Map<String, String>> subjects,
+        boolean overwrite) {
       this.config = config;
       this.outputRoot = outputRoot;
       this.subjects = subjects;
@@ -127,14 +144,19 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
       Subject s = new Subject(subject, r.mrn(), r.ctDate());
       ResourceId source = FileSystems.matchNewResource(r.path(), false);
       // A local file is read through its channel, so bulk values can go file to file.
-      InputOpener opener = () -> {
-        ReadableByteChannel ch = FileSystems.open(source);
-        return ch instanceof FileChannel f ? new FileChannelInput(f) : Channels.newInputStream(ch);
-      };
+      InputOpener opener =
+          () -> {
+            ReadableByteChannel ch = FileSystems.open(source);
+            return ch instanceof FileChannel f
+                ? new FileChannelInput(f)
+                : Channels.newInputStream(ch);
+          };
       try {
         List<String> recovered = new ArrayList<>();
-        OutputTree.Written w = tree.write(relative,
-            out -> recovered.addAll(deid.deidentify(opener, r.size(), out, s, r.header())));
+        OutputTree.Written w =
+            tree.write(
+                relative,
+                out -> recovered.addAll(deid.deidentify(opener, r.size(), out, s, r.header())));
         List<Reason> notes = new ArrayList<>(r.notes());
         if (!recovered.isEmpty()) {
           notes.add(Reason.of(Reason.Kind.READ_THROUGH, String.join("; ", recovered)));
@@ -162,7 +184,8 @@ public final class RewriteFiles extends PTransform<PCollection<HeaderRecord>, PC
     }
 
     private static String describe(Exception e) {
-      return e.getMessage() == null ? e.getClass().getSimpleName()
+      return e.getMessage() == null
+          ? e.getClass().getSimpleName()
           : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A series must agree on MRN and on study across its files; one that does not fails as a whole:
- * no guess at which files are right.
+ * A series must agree on MRN and on study across its files; one that does not fails as a whole: no
+ * guess at which files are right.
  */
 final class SeriesCheck {
   private SeriesCheck() {}

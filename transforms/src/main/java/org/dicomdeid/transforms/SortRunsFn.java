@@ -8,9 +8,9 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 
 /**
- * The first half of {@link WriteSortedCsv}: holds at most {@code maxRows} rows of a bundle,
- * sorts them and writes them as a run; emits each run's name. The runs of a failed bundle are
- * never named downstream (the next run deletes them as stale temporary files).
+ * The first half of {@link WriteSortedCsv}: holds at most {@code maxRows} rows of a bundle, sorts
+ * them and writes them as a run; emits each run's name. The runs of a failed bundle are never named
+ * downstream (the next run deletes them as stale temporary files).
  */
 final class SortRunsFn<T> extends DoFn<T, String> {
   private final String target;

@@ -14,8 +14,8 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Sorted runs of an external sort: files of coder-encoded rows in order, each row preceded by a
- * marker byte so that the end of the file is the end of the run. Written through
- * {@link PhiFiles} (owner-only: the rows are PHI), read back one row at a time.
+ * marker byte so that the end of the file is the end of the run. Written through {@link PhiFiles}
+ * (owner-only: the rows are PHI), read back one row at a time.
  */
 final class SortedRuns {
   private static final int BUFFER = 1 << 16;
@@ -26,8 +26,8 @@ final class SortedRuns {
   static <T> ResourceId write(ResourceId target, Coder<T> coder, List<T> sorted)
       throws IOException {
     ResourceId run = PhiFiles.tempBeside(target, "run");
-    try (OutputStream out = new BufferedOutputStream(
-        Channels.newOutputStream(PhiFiles.create(run)), BUFFER)) {
+    try (OutputStream out =
+        new BufferedOutputStream(Channels.newOutputStream(PhiFiles.create(run)), BUFFER)) {
       for (T row : sorted) {
         out.write(1);
         coder.encode(row, out);

@@ -24,8 +24,8 @@ import org.apache.beam.sdk.values.PCollection;
  * set of buckets, every study's bundle added to every bucket, and the time per file grew with the
  * cohort (300,000 files: 31x {@code cp -r}). With {@code groups} sets chosen by a stable hash of
  * the group, a bucket is added to by about 1/{@code groups} of the studies, so the copies per file
- * stay a small constant for a given study count. A key per study and bucket would copy nothing,
- * but the DirectRunner's cost per key and bundle (timers, a DoFn deserialized per bundle) made
+ * stay a small constant for a given study count. A key per study and bucket would copy nothing, but
+ * the DirectRunner's cost per key and bundle (timers, a DoFn deserialized per bundle) made
  * thousands of keys slower still: keys stay few ({@code groups x buckets}).
  */
 public final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> {
@@ -34,8 +34,11 @@ public final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> 
   private final SerializableFunction<T, String> key;
   private final int buckets;
 
-  private Spread(SerializableFunction<T, String> group, int groups,
-      SerializableFunction<T, String> key, int buckets) {
+  private Spread(
+      SerializableFunction<T, String> group,
+      int groups,
+      SerializableFunction<T, String> key,
+      int buckets) {
     if (buckets < 1 || groups < 1) {
       throw new IllegalArgumentException("buckets and groups must be at least 1");
     }
@@ -49,8 +52,11 @@ public final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> 
    * Spreads the records of each {@code group} by {@code key} over {@code buckets} keys of one of
    * {@code groups} sets (a stable hash of the group chooses the set).
    */
-  public static <T> Spread<T> within(SerializableFunction<T, String> group, int groups,
-      SerializableFunction<T, String> key, int buckets) {
+  public static <T> Spread<T> within(
+      SerializableFunction<T, String> group,
+      int groups,
+      SerializableFunction<T, String> key,
+      int buckets) {
     return new Spread<>(group, groups, key, buckets);
   }
 
@@ -72,8 +78,11 @@ public final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> 
     private final SerializableFunction<T, String> key;
     private final int buckets;
 
-    BucketFn(SerializableFunction<T, String> group, int groups,
-        SerializableFunction<T, String> key, int buckets) {
+    BucketFn(
+        SerializableFunction<T, String> group,
+        int groups,
+        SerializableFunction<T, String> key,
+        int buckets) {
       this.group = group;
       this.groups = groups;
       this.key = key;

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The temporary files of atomic writes ({@link OutputTree}, {@link PhiFiles}):
- * {@code .<name>.<random>.tmp}. A run killed with -9 can leave them behind; they never look like
- * output (hidden, ending in {@code .tmp}) and the next run removes them before it starts.
+ * The temporary files of atomic writes ({@link OutputTree}, {@link PhiFiles}): {@code
+ * .<name>.<random>.tmp}. A run killed with -9 can leave them behind; they never look like output
+ * (hidden, ending in {@code .tmp}) and the next run removes them before it starts.
  */
 public final class StaleTemps {
   private static final Pattern TEMP = Pattern.compile("\\..+\\.[0-9A-Za-z-]{6,}\\.tmp");
@@ -37,8 +37,7 @@ public final class StaleTemps {
     }
     List<Path> stale;
     try (Stream<Path> s = Files.walk(folder)) {
-      stale = s.filter(p -> isTemp(p.getFileName().toString()) && Files.isRegularFile(p))
-          .toList();
+      stale = s.filter(p -> isTemp(p.getFileName().toString()) && Files.isRegularFile(p)).toList();
     }
     for (Path p : stale) {
       Files.deleteIfExists(p);

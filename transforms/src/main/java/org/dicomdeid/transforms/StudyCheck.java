@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A study whose series disagree on MRN fails as a whole: its files cannot share one subject and
- * one visit.
+ * A study whose series disagree on MRN fails as a whole: its files cannot share one subject and one
+ * visit.
  */
 final class StudyCheck {
   private StudyCheck() {}

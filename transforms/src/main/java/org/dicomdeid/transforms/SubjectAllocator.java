@@ -10,10 +10,9 @@ import org.dicomdeid.rules.Keyed;
 
 /**
  * Gives each MRN a subject ID {@code <prefix><number>}, the number zero-padded to {@code digits}.
- * MRNs of the previous mapping keep their subject. New MRNs, in sorted order, draw numbers from
- * the keyed generator {@code Keyed.number("subject", mrn + ":" + attempt) mod 10^digits} until one
- * is unused: random-looking (no MRN order leaks) and the same for the same inputs, key and
- * mapping.
+ * MRNs of the previous mapping keep their subject. New MRNs, in sorted order, draw numbers from the
+ * keyed generator {@code Keyed.number("subject", mrn + ":" + attempt) mod 10^digits} until one is
+ * unused: random-looking (no MRN order leaks) and the same for the same inputs, key and mapping.
  */
 public final class SubjectAllocator {
   private final Keyed keyed;
@@ -43,9 +42,16 @@ public final class SubjectAllocator {
     fresh.removeAll(previous.keySet());
     long total = used.size() + (long) fresh.size();
     if (total > space / 2) {
-      throw new IllegalStateException("subject numbers: " + total + " subjects would fill more "
-          + "than half of the " + space + " numbers of " + digits + " digits; raise "
-          + "--subjectDigits (keep --subjectPrefix so existing subjects stay valid)");
+      throw new IllegalStateException(
+          "subject numbers: "
+              + total
+              + " subjects would fill more "
+              + "than half of the "
+              + space
+              + " numbers of "
+              + digits
+              + " digits; raise "
+              + "--subjectDigits (keep --subjectPrefix so existing subjects stay valid)");
     }
     for (String mrn : fresh) {
       for (long attempt = 0; ; attempt++) {

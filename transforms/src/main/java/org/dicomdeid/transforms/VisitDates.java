@@ -48,13 +48,15 @@ final class VisitDates {
     String mrn = study.get(0).mrn();
     return FolderNames.visit(study.get(0).path())
         .filter(v -> v.mrn().equals(mrn))
-        .map(v -> new StudyDate(v.ctDate(),
-            Optional.of(Reason.of(Reason.Kind.DATE_FROM_FOLDER)), true));
+        .map(
+            v ->
+                new StudyDate(
+                    v.ctDate(), Optional.of(Reason.of(Reason.Kind.DATE_FROM_FOLDER)), true));
   }
 
   /**
-   * The report's notes of one file of the dated study: its own, then the study's, then (for a
-   * date from DICOM) whether its visit folder disagrees.
+   * The report's notes of one file of the dated study: its own, then the study's, then (for a date
+   * from DICOM) whether its visit folder disagrees.
    */
   static List<Reason> notesOf(HeaderRecord r, StudyDate date) {
     List<Reason> notes = new ArrayList<>(r.notes());
@@ -66,11 +68,12 @@ final class VisitDates {
   }
 
   /**
-   * The note when the study's CT date came from an attribute after the usual four
-   * (AcquisitionDate, ContentDate, SeriesDate, StudyDate) or was written YYYY.MM.DD.
+   * The note when the study's CT date came from an attribute after the usual four (AcquisitionDate,
+   * ContentDate, SeriesDate, StudyDate) or was written YYYY.MM.DD.
    */
   static Optional<Reason> sourceNote(String source) {
-    return USUAL.contains(source) || source.isEmpty() ? Optional.empty()
+    return USUAL.contains(source) || source.isEmpty()
+        ? Optional.empty()
         : Optional.of(Reason.of(Reason.Kind.CT_DATE_SOURCE, source));
   }
 }

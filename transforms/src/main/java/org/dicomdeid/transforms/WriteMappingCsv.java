@@ -34,39 +34,44 @@ import org.dicomdeid.rules.Deidentifier;
 
 /**
  * Writes the mapping CSV (the key file): one row per subject and CT date of every file given a
- * subject ({@link #ASSIGNED}), with its counts of the studies, series and files written
- * ({@link #WRITTEN}; a visit none of whose files could be written keeps its row, with zeros),
- * merged with the previous mapping's rows ({@link #PREVIOUS}, optional: a row of this run
- * replaces the previous row of the same subject, MRN and CT date; other previous rows are kept),
- * sorted, atomically and owner-only, through Beam's filesystems by {@link WriteSortedCsv}: no
- * step holds all rows. Emits the file's path.
+ * subject ({@link #ASSIGNED}), with its counts of the studies, series and files written ({@link
+ * #WRITTEN}; a visit none of whose files could be written keeps its row, with zeros), merged with
+ * the previous mapping's rows ({@link #PREVIOUS}, optional: a row of this run replaces the previous
+ * row of the same subject, MRN and CT date; other previous rows are kept), sorted, atomically and
+ * owner-only, through Beam's filesystems by {@link WriteSortedCsv}: no step holds all rows. Emits
+ * the file's path.
  */
 public final class WriteMappingCsv extends PTransform<PCollectionTuple, PCollection<String>> {
   /** Every file given a subject: each visit gets a row, even if none of its files was written. */
   public static final TupleTag<HeaderRecord> ASSIGNED = new TupleTag<>() {};
+
   /** The files written: they are what the counts count. */
   public static final TupleTag<HeaderRecord> WRITTEN = new TupleTag<>() {};
+
   /** The previous mapping's rows ({@link ReadMapping}), if any. */
   public static final TupleTag<MappingRow> PREVIOUS = new TupleTag<>() {};
+
   /** Marks a visit without counting a file. */
   private static final String VISIT_ONLY = "";
+
   /** Ranks of a row in the merge: this run's row wins over the previous one. */
   private static final int THIS_RUN = 0;
+
   private static final int PREVIOUS_RUN = 1;
 
   private final String mappingFile;
   private final KeyedConfig config;
   private final PCollectionView<Map<String, String>> subjects;
 
-  private WriteMappingCsv(String mappingFile, KeyedConfig config,
-      PCollectionView<Map<String, String>> subjects) {
+  private WriteMappingCsv(
+      String mappingFile, KeyedConfig config, PCollectionView<Map<String, String>> subjects) {
     this.mappingFile = mappingFile;
     this.config = config;
     this.subjects = subjects;
   }
 
-  public static WriteMappingCsv to(String mappingFile, KeyedConfig config,
-      PCollectionView<Map<String, String>> subjects) {
+  public static WriteMappingCsv to(
+      String mappingFile, KeyedConfig config, PCollectionView<Map<String, String>> subjects) {
     return new WriteMappingCsv(mappingFile, config, subjects);
   }
 
@@ -75,40 +80,62 @@ public final class WriteMappingCsv extends PTransform<PCollectionTuple, PCollect
     KvCoder<String, String> kv = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     KvCoder<Integer, MappingRow> ranked =
         KvCoder.of(VarIntCoder.of(), MappingRow.MappingRowCoder.of());
-    PCollection<KV<String, String>> visits = files.get(ASSIGNED)
-        .apply("KeyVisits", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((HeaderRecord r) -> KV.of(visitKey(r), VISIT_ONLY)))
-        .setCoder(kv);
-    PCollection<KV<String, String>> written = files.get(WRITTEN)
-        .apply("KeyWrittenByVisit", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((HeaderRecord r) -> KV.of(visitKey(r),
-                r.header().studyInstanceUid() + "\u0000" + r.header().seriesInstanceUid())))
-        .setCoder(kv);
-    PCollection<KV<Integer, MappingRow>> thisRun = PCollectionList.of(visits).and(written)
-        .apply("VisitsAndFiles", Flatten.pCollections())
-        .apply("CountPerVisit", Combine.perKey(new CountVisitFn()))
-        .apply("ToMappingRows", ParDo.of(new ToMappingRowFn(config, subjects))
-            .withSideInputs(subjects))
-        .setCoder(ranked);
+    PCollection<KV<String, String>> visits =
+        files
+            .get(ASSIGNED)
+            .apply(
+                "KeyVisits",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                    .via((HeaderRecord r) -> KV.of(visitKey(r), VISIT_ONLY)))
+            .setCoder(kv);
+    PCollection<KV<String, String>> written =
+        files
+            .get(WRITTEN)
+            .apply(
+                "KeyWrittenByVisit",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                    .via(
+                        (HeaderRecord r) ->
+                            KV.of(
+                                visitKey(r),
+                                r.header().studyInstanceUid()
+                                    + "\u0000"
+                                    + r.header().seriesInstanceUid())))
+            .setCoder(kv);
+    PCollection<KV<Integer, MappingRow>> thisRun =
+        PCollectionList.of(visits)
+            .and(written)
+            .apply("VisitsAndFiles", Flatten.pCollections())
+            .apply("CountPerVisit", Combine.perKey(new CountVisitFn()))
+            .apply(
+                "ToMappingRows",
+                ParDo.of(new ToMappingRowFn(config, subjects)).withSideInputs(subjects))
+            .setCoder(ranked);
     PCollectionList<KV<Integer, MappingRow>> all = PCollectionList.of(thisRun);
     if (files.has(PREVIOUS)) {
-      all = all.and(files.get(PREVIOUS)
-          .apply("RankPrevious", MapElements
-              .into(TypeDescriptors.kvs(TypeDescriptors.integers(),
-                  TypeDescriptor.of(MappingRow.class)))
-              .via((MappingRow r) -> KV.of(PREVIOUS_RUN, r)))
-          .setCoder(ranked));
+      all =
+          all.and(
+              files
+                  .get(PREVIOUS)
+                  .apply(
+                      "RankPrevious",
+                      MapElements.into(
+                              TypeDescriptors.kvs(
+                                  TypeDescriptors.integers(), TypeDescriptor.of(MappingRow.class)))
+                          .via((MappingRow r) -> KV.of(PREVIOUS_RUN, r)))
+                  .setCoder(ranked));
     }
     return all.apply("ThisAndPreviousRows", Flatten.pCollections())
-        .apply("WriteSortedFile",
+        .apply(
+            "WriteSortedFile",
             WriteSortedCsv.to(mappingFile, new MappingRows(config.shiftDates())));
   }
 
   /**
-   * The file's rows by {@link MappingRow#ORDER}; of a visit in both, this run's row
-   * ({@link #THIS_RUN} ranks first) is kept and the previous one dropped.
+   * The file's rows by {@link MappingRow#ORDER}; of a visit in both, this run's row ({@link
+   * #THIS_RUN} ranks first) is kept and the previous one dropped.
    */
   static final class MappingRows implements CsvRows<KV<Integer, MappingRow>> {
     private final boolean shifted;
@@ -151,8 +178,8 @@ public final class WriteMappingCsv extends PTransform<PCollectionTuple, PCollect
   }
 
   /**
-   * Deterministic (sorted sets), so that the DirectRunner's mutation checks never need to print
-   * an element: the visit keys hold MRNs.
+   * Deterministic (sorted sets), so that the DirectRunner's mutation checks never need to print an
+   * element: the visit keys hold MRNs.
    */
   static final class VisitCountCoder extends AtomicCoder<VisitCount> {
     private static final Coder<List<String>> STRINGS = ListCoder.of(StringUtf8Coder.of());
@@ -218,8 +245,7 @@ public final class WriteMappingCsv extends PTransform<PCollectionTuple, PCollect
   }
 
   /** A visit's counts as a row with its subject and, when dates are shifted, shifted date. */
-  static final class ToMappingRowFn
-      extends DoFn<KV<String, List<Long>>, KV<Integer, MappingRow>> {
+  static final class ToMappingRowFn extends DoFn<KV<String, List<Long>>, KV<Integer, MappingRow>> {
     private final KeyedConfig config;
     private final PCollectionView<Map<String, String>> subjects;
     private transient Deidentifier deid;
@@ -240,8 +266,10 @@ public final class WriteMappingCsv extends PTransform<PCollectionTuple, PCollect
       List<Long> n = c.element().getValue();
       String subject = c.sideInput(subjects).get(visit[0]);
       String shifted = config.shiftDates() ? deid.outputDate(visit[1], visit[0]) : "";
-      c.output(KV.of(THIS_RUN, new MappingRow(subject, visit[0], visit[1], shifted, n.get(0),
-          n.get(1), n.get(2))));
+      c.output(
+          KV.of(
+              THIS_RUN,
+              new MappingRow(subject, visit[0], visit[1], shifted, n.get(0), n.get(1), n.get(2))));
     }
   }
 }

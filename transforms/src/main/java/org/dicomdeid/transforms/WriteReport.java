@@ -7,16 +7,18 @@ import org.apache.beam.sdk.values.PCollection;
 
 /**
  * Writes the report, one file sorted by input path, atomically and owner-only (it names input
- * paths, which hold MRNs): {@code input,status,reason,output}. Written through Beam's
- * filesystems by {@link WriteSortedCsv}: no step holds all rows. Emits the report's path.
- * Input paths are in {@link FileNames}' reversible form: any bytes, percent-encoded where
- * they are not UTF-8 text.
+ * paths, which hold MRNs): {@code input,status,reason,output}. Written through Beam's filesystems
+ * by {@link WriteSortedCsv}: no step holds all rows. Emits the report's path. Input paths are in
+ * {@link FileNames}' reversible form: any bytes, percent-encoded where they are not UTF-8 text.
  */
 public final class WriteReport extends PTransform<PCollection<Outcome>, PCollection<String>> {
   public static final String[] HEADER = {"input", "status", "reason", "output"};
+
   /** The report's order: input path, then status and reason. */
-  static final Comparator<Outcome> ORDER = Comparator.comparing(Outcome::input)
-      .thenComparing(Outcome::status).thenComparing(Outcome::reasonText);
+  static final Comparator<Outcome> ORDER =
+      Comparator.comparing(Outcome::input)
+          .thenComparing(Outcome::status)
+          .thenComparing(Outcome::reasonText);
 
   private final String reportFile;
 
@@ -48,8 +50,7 @@ public final class WriteReport extends PTransform<PCollection<Outcome>, PCollect
 
     @Override
     public List<Object> cells(Outcome o) {
-      return List.of(FileNames.display(o.input()), o.status().label(), o.reasonText(),
-          o.output());
+      return List.of(FileNames.display(o.input()), o.status().label(), o.reasonText(), o.output());
     }
   }
 }

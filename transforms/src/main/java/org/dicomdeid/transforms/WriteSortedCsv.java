@@ -8,13 +8,12 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes one CSV file of a PCollection's rows in order, in bounded memory whatever the number
- * of rows (an external sort): every bundle's rows are sorted and written as runs of at most
- * {@value #MAX_ROWS} rows beside the target, in parallel; then one streaming step merges the
- * runs in order into a temporary file, renames it over the target (atomic where the filesystem
- * can) and deletes the runs. Only run names (one per run, not per row) are collected into one
- * element. Everything goes through Beam's filesystems, owner-only ({@link PhiFiles}). Emits the
- * target's path.
+ * Writes one CSV file of a PCollection's rows in order, in bounded memory whatever the number of
+ * rows (an external sort): every bundle's rows are sorted and written as runs of at most {@value
+ * #MAX_ROWS} rows beside the target, in parallel; then one streaming step merges the runs in order
+ * into a temporary file, renames it over the target (atomic where the filesystem can) and deletes
+ * the runs. Only run names (one per run, not per row) are collected into one element. Everything
+ * goes through Beam's filesystems, owner-only ({@link PhiFiles}). Emits the target's path.
  */
 public final class WriteSortedCsv<T> extends PTransform<PCollection<T>, PCollection<String>> {
   /** Rows held by one worker thread at most: about 10 MB of report rows. */

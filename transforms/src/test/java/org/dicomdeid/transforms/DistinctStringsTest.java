@@ -15,16 +15,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DistinctStringsTest {
   @Test
   void repeatsAreDroppedAndTheListIsSorted(TestPipeline p) {
-    PAssert.that(p.apply(Create.of("KU3", "KU1", "KU3", "홍길동", "KU1", "KU2", "KU3"))
-            .apply(Combine.globally(new DistinctStrings())))
+    PAssert.that(
+            p.apply(Create.of("KU3", "KU1", "KU3", "홍길동", "KU1", "KU2", "KU3"))
+                .apply(Combine.globally(new DistinctStrings())))
         .containsInAnyOrder(List.of(List.of("KU1", "KU2", "KU3", "홍길동")));
     p.run().waitUntilFinish();
   }
 
   @Test
   void noValuesGiveAnEmptyList(TestPipeline p) {
-    PAssert.that(p.apply(Create.empty(StringUtf8Coder.of()))
-            .apply(Combine.globally(new DistinctStrings())))
+    PAssert.that(
+            p.apply(Create.empty(StringUtf8Coder.of()))
+                .apply(Combine.globally(new DistinctStrings())))
         .containsInAnyOrder(List.of(List.<String>of()));
     p.run().waitUntilFinish();
   }

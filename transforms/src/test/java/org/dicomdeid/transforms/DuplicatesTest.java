@@ -20,9 +20,10 @@ class DuplicatesTest {
 
   @Test
   void aSeriesWithoutDuplicatesIsKeptWhole() {
-    List<HeaderRecord> series = List.of(
-        record("/a", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
-        record("/b", "KU1", "1.1", "1.1.1", "1.1.1.2", "20220921"));
+    List<HeaderRecord> series =
+        List.of(
+            record("/a", "KU1", "1.1", "1.1.1", "1.1.1.1", "20220921"),
+            record("/b", "KU1", "1.1", "1.1.1", "1.1.1.2", "20220921"));
     assertEquals(new Duplicates.Split(series, List.of()), Duplicates.of(series));
   }
 }

@@ -51,12 +51,14 @@ class ExtractHeadersTest {
   @Test
   void burnedInFilesPassWhenAllowed(TestPipeline p) throws Exception {
     CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"), CohortSpec.small());
-    PCollectionTuple out = p.apply(
-        ExtractHeaders.from(List.of(cohort.root() + "/**")).withAllowBurnedIn(true));
-    PAssert.that(out.get(ExtractHeaders.REJECTED)).satisfies(rows -> {
-      rows.forEach(o -> assertTrue(o.status() != Status.QUARANTINED, o.reasonText()));
-      return null;
-    });
+    PCollectionTuple out =
+        p.apply(ExtractHeaders.from(List.of(cohort.root() + "/**")).withAllowBurnedIn(true));
+    PAssert.that(out.get(ExtractHeaders.REJECTED))
+        .satisfies(
+            rows -> {
+              rows.forEach(o -> assertTrue(o.status() != Status.QUARANTINED, o.reasonText()));
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
@@ -80,8 +82,8 @@ class ExtractHeadersTest {
   }
 
   /** Headers: every good CT file, with its MRN. */
-  static final class CheckHeaders implements SerializableFunction<Iterable<HeaderRecord>, Void>,
-      Serializable {
+  static final class CheckHeaders
+      implements SerializableFunction<Iterable<HeaderRecord>, Void>, Serializable {
     private final Map<String, String> kinds;
     private final Map<String, String> mrns;
 
@@ -108,8 +110,8 @@ class ExtractHeadersTest {
    * Rejections: non-DICOM skipped, burned-in quarantined, both broken files failed (the size is
    * known, so even the cut Pixel Data is caught by its length, without reading it).
    */
-  static final class CheckRejected implements SerializableFunction<Iterable<Outcome>, Void>,
-      Serializable {
+  static final class CheckRejected
+      implements SerializableFunction<Iterable<Outcome>, Void>, Serializable {
     private final Map<String, String> kinds;
 
     CheckRejected(Map<String, String> kinds) {
@@ -121,11 +123,12 @@ class ExtractHeadersTest {
       Map<Status, Integer> counts = new HashMap<>();
       for (Outcome o : outcomes) {
         String kind = kinds.get(o.input());
-        Status expected = switch (kind) {
-          case GeneratedFile.NOT_DICOM -> Status.SKIPPED;
-          case GeneratedFile.BURNED_IN -> Status.QUARANTINED;
-          default -> Status.FAILED;
-        };
+        Status expected =
+            switch (kind) {
+              case GeneratedFile.NOT_DICOM -> Status.SKIPPED;
+              case GeneratedFile.BURNED_IN -> Status.QUARANTINED;
+              default -> Status.FAILED;
+            };
         assertEquals(expected, o.status(), kind + ": " + o.reasonText());
         counts.merge(o.status(), 1, Integer::sum);
       }

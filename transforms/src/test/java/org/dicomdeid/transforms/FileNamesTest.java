@@ -17,18 +17,26 @@ class FileNamesTest {
 
   @Test
   void utf8TextStaysAsItIsAndEverythingElseIsPercentEncoded() {
-    assertEquals("/data/홍길동_KU1_20220505/a b.dcm", FileNames.display(
-        "/data/홍길동_KU1_20220505/a b.dcm".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "/data/홍길동_KU1_20220505/a b.dcm",
+        FileNames.display("/data/홍길동_KU1_20220505/a b.dcm".getBytes(StandardCharsets.UTF_8)));
     byte[] cp949 = {(byte) 0xC8, (byte) 0xAB, (byte) 0xB1, (byte) 0xE6, (byte) 0xB5, (byte) 0xBF};
-    assertEquals("\u022B%B1\u6D7F", FileNames.display(cp949),
+    assertEquals(
+        "\u022B%B1\u6D7F",
+        FileNames.display(cp949),
         "CP949 bytes that happen to be valid UTF-8 decode, the rest is %XX");
     assertEquals("caf%E9", FileNames.display("caf\u00e9".getBytes(StandardCharsets.ISO_8859_1)));
-    assertEquals("a%0Ab%0Dc%25d%7F%01,\"*?[]{}", FileNames.display(
-        "a\nb\rc%d\u007f\u0001,\"*?[]{}".getBytes(StandardCharsets.ISO_8859_1)));
-    assertEquals("%C2%85", FileNames.display("\u0085".getBytes(StandardCharsets.UTF_8)),
-        "C1 controls are encoded");
-    assertEquals("%ED%A0%80%C0%80", FileNames.display(new byte[] {(byte) 0xED, (byte) 0xA0,
-        (byte) 0x80, (byte) 0xC0, (byte) 0x80}), "surrogates and overlong forms are not UTF-8");
+    assertEquals(
+        "a%0Ab%0Dc%25d%7F%01,\"*?[]{}",
+        FileNames.display("a\nb\rc%d\u007f\u0001,\"*?[]{}".getBytes(StandardCharsets.ISO_8859_1)));
+    assertEquals(
+        "%C2%85",
+        FileNames.display("\u0085".getBytes(StandardCharsets.UTF_8)), "C1 controls are encoded");
+    assertEquals(
+        "%ED%A0%80%C0%80",
+        FileNames.display(
+            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, (byte) 0xC0, (byte) 0x80}),
+        "surrogates and overlong forms are not UTF-8");
   }
 
   @Test

@@ -31,20 +31,26 @@ class FileSinkTest {
     assertEquals(temp.getCurrentDirectory(), target.getCurrentDirectory());
     assertEquals(-1, sink.size(target));
     write(sink, temp, true, "a,b\n");
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(Path.of(temp.toString()))), "owner-only from the start");
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(temp.toString()))),
+        "owner-only from the start");
     assertEquals(4, sink.size(temp));
     sink.rename(temp, target);
     assertArrayEquals("a,b\n".getBytes(), Files.readAllBytes(dir.resolve("sub/report.csv")));
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve("sub/report.csv"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("sub/report.csv"))));
 
     ResourceId second = FileSink.tempBeside(target, "");
-    assertTrue(second.getFilename().startsWith(".report.csv.")
-        && StaleTemps.isTemp(second.getFilename()));
+    assertTrue(
+        second.getFilename().startsWith(".report.csv.") && StaleTemps.isTemp(second.getFilename()));
     write(sink, second, true, "c\n");
     sink.rename(second, target);
-    assertArrayEquals("c\n".getBytes(), Files.readAllBytes(dir.resolve("sub/report.csv")),
+    assertArrayEquals(
+        "c\n".getBytes(),
+        Files.readAllBytes(dir.resolve("sub/report.csv")),
         "a rerun replaces the target");
     try (Stream<Path> files = Files.list(dir.resolve("sub"))) {
       assertEquals(List.of(dir.resolve("sub/report.csv")), files.toList());

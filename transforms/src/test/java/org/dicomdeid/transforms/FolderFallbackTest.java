@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file without PatientID or any CT date in a {@code <MRN>_<YYYYMMDD>} visit folder takes both
- * from the folder, as the original tool did, and the report says so; outside such a folder it
- * fails as before.
+ * from the folder, as the original tool did, and the report says so; outside such a folder it fails
+ * as before.
  */
 @ExtendWith(TestPipelineExtension.class)
 class FolderFallbackTest {
@@ -36,15 +36,27 @@ class FolderFallbackTest {
     Path loose = write(dir.resolve("export/loose/b.dcm"), "1.9.2");
     PCollectionTuple headers = p.apply(ExtractHeaders.from(List.of(dir + "/export/**")));
     PCollectionTuple grouped = headers.get(ExtractHeaders.HEADERS).apply(GroupBySeries.create());
-    PAssert.that(grouped.get(GroupBySeries.READY).apply(MapElements
-            .into(TypeDescriptors.strings())
-            .via((HeaderRecord r) -> r.path() + " " + r.mrn() + " " + r.ctDate() + " "
-                + Reason.text(r.notes()))))
-        .containsInAnyOrder(inVisit + " KU777 20200102 no PatientID in the file; MRN taken from"
-            + " the folder name; no CT date in the study; date taken from the folder name");
+    PAssert.that(
+            grouped
+                .get(GroupBySeries.READY)
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (HeaderRecord r) ->
+                                r.path()
+                                    + " "
+                                    + r.mrn()
+                                    + " "
+                                    + r.ctDate()
+                                    + " "
+                                    + Reason.text(r.notes()))))
+        .containsInAnyOrder(
+            inVisit
+                + " KU777 20200102 no PatientID in the file; MRN taken from"
+                + " the folder name; no CT date in the study; date taken from the folder name");
     PAssert.that(headers.get(ExtractHeaders.REJECTED))
-        .containsInAnyOrder(Outcome.failed(loose.toString(),
-            Reason.of(Reason.Kind.MISSING_PATIENT_ID)));
+        .containsInAnyOrder(
+            Outcome.failed(loose.toString(), Reason.of(Reason.Kind.MISSING_PATIENT_ID)));
     p.run().waitUntilFinish();
   }
 

@@ -35,12 +35,12 @@ class InputFilesTest {
     Files.writeString(dir.resolve("a/x\ny.dcm"), "x");
     Files.writeString(dir.resolve("a/z.txt"), "x");
     Files.writeString(dir.resolve("a/b/deep.dcm"), "x");
-    assertEquals(List.of(dir + "/a/x\ny.dcm"),
-        paths(InputFiles.match(List.of(dir + "/a/*.dcm"))));
-    assertEquals(List.of(dir + "/a/b/deep.dcm", dir + "/a/x\ny.dcm"),
+    assertEquals(List.of(dir + "/a/x\ny.dcm"), paths(InputFiles.match(List.of(dir + "/a/*.dcm"))));
+    assertEquals(
+        List.of(dir + "/a/b/deep.dcm", dir + "/a/x\ny.dcm"),
         paths(InputFiles.match(List.of(dir + "/a/**.dcm"))));
-    assertEquals(List.of(dir + "/a/z.txt"),
-        paths(InputFiles.match(List.of(dir + "/a/{q,z}.[st]x?"))));
+    assertEquals(
+        List.of(dir + "/a/z.txt"), paths(InputFiles.match(List.of(dir + "/a/{q,z}.[st]x?"))));
     assertFalse(InputFiles.anyFile(dir + "/a/*.none"));
     assertTrue(InputFiles.anyFile(dir + "/a/**"));
   }
@@ -52,10 +52,12 @@ class InputFilesTest {
     Files.createLink(dir.resolve("in/b.dcm"), f);
     InputFiles.Listing l = InputFiles.match(List.of(dir + "/in/**", f.toString()));
     assertEquals(List.of(f.toString()), paths(l));
-    assertEquals(List.of(Outcome.skipped(dir + "/in/b.dcm",
-        Reason.of(Reason.Kind.SAME_FILE, f.toString()))), l.outcomes());
-    assertEquals("the same file as " + f + " (a link or a second name); read once, under that"
-        + " path", l.outcomes().get(0).reasonText());
+    assertEquals(
+        List.of(Outcome.skipped(dir + "/in/b.dcm", Reason.of(Reason.Kind.SAME_FILE, f.toString()))),
+        l.outcomes());
+    assertEquals(
+        "the same file as " + f + " (a link or a second name); read once, under that" + " path",
+        l.outcomes().get(0).reasonText());
   }
 
   @Test

@@ -35,26 +35,37 @@ class OutputTreeTest {
   @EnumSource(Sink.class)
   void anIdenticalFileIsLeftAloneAndAFailureLeavesNothing(Sink s) throws Exception {
     OutputTree tree = new OutputTree(dir.toString(), false, s.sink);
-    assertEquals(new OutputTree.Written(3, false),
+    assertEquals(
+        new OutputTree.Written(3, false),
         tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})));
     Path c = dir.resolve("a/b/c.dcm");
     FileTime old = FileTime.fromMillis(1_000_000L);
     Files.setLastModifiedTime(c, old);
-    assertEquals(new OutputTree.Written(3, true),
-        tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})), "unchanged");
+    assertEquals(
+        new OutputTree.Written(3, true),
+        tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 3})),
+        "unchanged");
     assertEquals(old, Files.getLastModifiedTime(c));
-    assertThrows(OutputTree.OutputExistsException.class,
+    assertThrows(
+        OutputTree.OutputExistsException.class,
         () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {4, 5})));
-    assertThrows(OutputTree.OutputExistsException.class,
-        () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 4})), "same size");
+    assertThrows(
+        OutputTree.OutputExistsException.class,
+        () -> tree.write("a/b/c.dcm", out -> out.write(new byte[] {1, 2, 4})),
+        "same size");
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(c), "other bytes do not replace it");
     new OutputTree(dir.toString(), true, s.sink)
         .write("a/b/c.dcm", out -> out.write(new byte[] {4, 5}));
     assertArrayEquals(new byte[] {4, 5}, Files.readAllBytes(c), "unless overwriting");
-    assertThrows(IOException.class, () -> tree.write("a/b/d.dcm", out -> {
-      out.write(1);
-      throw new IOException("engine failed");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            tree.write(
+                "a/b/d.dcm",
+                out -> {
+                  out.write(1);
+                  throw new IOException("engine failed");
+                }));
     try (Stream<Path> files = Files.list(dir.resolve("a/b"))) {
       assertEquals(List.of(c), files.toList());
     }
@@ -68,17 +79,21 @@ class OutputTreeTest {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) (i * 31 + i / 251);
     }
-    new OutputTree(dir.toString(), false, s.sink).write("S1/x.dcm", out -> {
-      out.write(bytes, 0, 1000);
-      out.write(bytes[1000]);
-      out.write(bytes, 1001, bytes.length - 1001);
-    });
+    new OutputTree(dir.toString(), false, s.sink)
+        .write(
+            "S1/x.dcm",
+            out -> {
+              out.write(bytes, 0, 1000);
+              out.write(bytes[1000]);
+              out.write(bytes, 1001, bytes.length - 1001);
+            });
     assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("S1/x.dcm")));
   }
 
   @Test
   void localPathsGoThroughTheLocalSink() {
-    assertEquals(LocalFileSink.INSTANCE,
+    assertEquals(
+        LocalFileSink.INSTANCE,
         FileSink.of(PhiFiles.resource(dir.resolve("report.csv").toString())));
   }
 }

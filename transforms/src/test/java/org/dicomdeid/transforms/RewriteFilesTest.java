@@ -37,8 +37,9 @@ class RewriteFilesTest {
 
   @Test
   void aDefectReadThroughIsNotedInTheWrittenRow(TestPipeline p) throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(5L, 1, 1, 1, 1, 16, 16, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(5L, 1, 1, 1, 1, 16, 16, false, false));
     GeneratedFile f = cohort.filesOfKind(GeneratedFile.DICOM).get(0);
     byte[] b = Files.readAllBytes(f.path());
     assertEquals("UL", new String(b, 136, 2, java.nio.charset.StandardCharsets.US_ASCII));
@@ -46,24 +47,32 @@ class RewriteFilesTest {
     Files.write(f.path(), b);
     HeaderRecord r = read(f.path());
     Map<String, String> subjects = Map.of(f.mrn(), "S0");
-    PCollectionView<Map<String, String>> view = p
-        .apply("Subjects", Create.of(List.<Map<String, String>>of(subjects))
-            .withCoder(SubjectTableCoder.of()))
-        .apply(View.asSingleton());
-    PCollectionTuple result = p
-        .apply("Files", Create.of(List.of(r)).withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), view));
-    PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(Outcome.written(r.path(),
-        RewriteFiles.outputPath(new Deidentifier(CONFIG), "S0", r),
-        List.of(Reason.of(Reason.Kind.READ_THROUGH, "file meta group length (0002,0000)"
-            + " disagrees with the group: read element by element"))));
+    PCollectionView<Map<String, String>> view =
+        p.apply(
+                "Subjects",
+                Create.of(List.<Map<String, String>>of(subjects)).withCoder(SubjectTableCoder.of()))
+            .apply(View.asSingleton());
+    PCollectionTuple result =
+        p.apply("Files", Create.of(List.of(r)).withCoder(HeaderRecord.HeaderRecordCoder.of()))
+            .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), view));
+    PAssert.that(result.get(RewriteFiles.OUTCOMES))
+        .containsInAnyOrder(
+            Outcome.written(
+                r.path(),
+                RewriteFiles.outputPath(new Deidentifier(CONFIG), "S0", r),
+                List.of(
+                    Reason.of(
+                        Reason.Kind.READ_THROUGH,
+                        "file meta group length (0002,0000)"
+                            + " disagrees with the group: read element by element"))));
     p.run().waitUntilFinish();
   }
 
   @Test
   void writesEachFileUnderItsNewNamesAndFailsCleanly(TestPipeline p) throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(3L, 2, 1, 2, 2, 16, 16, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(3L, 2, 1, 2, 2, 16, 16, false, false));
     Map<String, String> subjects = new TreeMap<>();
     List<HeaderRecord> records = new ArrayList<>();
     List<Outcome> expected = new ArrayList<>();
@@ -72,33 +81,41 @@ class RewriteFilesTest {
       subjects.putIfAbsent(f.mrn(), "S" + subjects.size());
       HeaderRecord r = read(f.path());
       records.add(r);
-      expected.add(Outcome.written(r.path(), RewriteFiles.outputPath(deid,
-          subjects.get(f.mrn()), r), List.of()));
+      expected.add(
+          Outcome.written(
+              r.path(), RewriteFiles.outputPath(deid, subjects.get(f.mrn()), r), List.of()));
     }
     // a file whose header was fine but whose bytes are not DICOM any more
     Path broken = Files.writeString(dir.resolve("export/broken"), "no longer a DICOM file");
-    HeaderRecord stale = new HeaderRecord(broken.toString(), 22, records.get(0).header(),
-        List.of());
-    expected.add(Outcome.failed(broken.toString(), Reason.of(Reason.Kind.UNREADABLE_DICOM,
-        "at byte offset 0: not DICOM: no DICM prefix and the first bytes are "
-            + "not a DICOM data element")));
+    HeaderRecord stale =
+        new HeaderRecord(broken.toString(), 22, records.get(0).header(), List.of());
+    expected.add(
+        Outcome.failed(
+            broken.toString(),
+            Reason.of(
+                Reason.Kind.UNREADABLE_DICOM,
+                "at byte offset 0: not DICOM: no DICM prefix and the first bytes are "
+                    + "not a DICOM data element")));
     records.add(stale);
 
     Path out = dir.resolve("deid");
-    PCollectionView<Map<String, String>> view = p
-        .apply("Subjects", Create.of(List.<Map<String, String>>of(subjects))
-            .withCoder(SubjectTableCoder.of()))
-        .apply(View.asSingleton());
-    PCollectionTuple result = p
-        .apply("Files", Create.of(records).withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(out.toString(), TestKeys.zeroKey(dir), view));
+    PCollectionView<Map<String, String>> view =
+        p.apply(
+                "Subjects",
+                Create.of(List.<Map<String, String>>of(subjects)).withCoder(SubjectTableCoder.of()))
+            .apply(View.asSingleton());
+    PCollectionTuple result =
+        p.apply("Files", Create.of(records).withCoder(HeaderRecord.HeaderRecordCoder.of()))
+            .apply(RewriteFiles.to(out.toString(), TestKeys.zeroKey(dir), view));
     PAssert.that(result.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(expected);
     PAssert.that(result.get(RewriteFiles.WRITTEN))
         .containsInAnyOrder(records.subList(0, records.size() - 1));
     p.run().waitUntilFinish();
 
     try (Stream<Path> s = Files.walk(out)) {
-      assertEquals(records.size() - 1, s.filter(Files::isRegularFile).count(),
+      assertEquals(
+          records.size() - 1,
+          s.filter(Files::isRegularFile).count(),
           "one file per written outcome, no temporary files");
     }
   }

@@ -38,8 +38,10 @@ class SubjectAllocatorTest {
   @Test
   void refusesToFillMoreThanHalfTheNumberSpace() {
     SubjectAllocator a = new SubjectAllocator(KEY, "S", 1);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> a.assign(Map.of(), List.of("A", "B", "C", "D", "E", "F")));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> a.assign(Map.of(), List.of("A", "B", "C", "D", "E", "F")));
     assertTrue(e.getMessage().contains("--subjectDigits"), e.getMessage());
     assertEquals(5, a.assign(Map.of(), List.of("A", "B", "C", "D", "E")).size());
   }

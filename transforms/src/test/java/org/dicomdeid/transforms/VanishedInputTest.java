@@ -38,11 +38,14 @@ class VanishedInputTest {
   @Test
   void aFileGoneBeforeItsHeaderIsReadFails(TestPipeline p) throws Exception {
     String gone = dir.resolve("KU1_20200101/IM0001").toString();
-    PCollectionTuple out = p
-        .apply(Create.of(KV.of(gone, 1234L))
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply(ParDo.of(new ExtractHeaders.ReadHeaderFn(false))
-            .withOutputTags(ExtractHeaders.HEADERS, TupleTagList.of(ExtractHeaders.REJECTED)));
+    PCollectionTuple out =
+        p.apply(
+                Create.of(KV.of(gone, 1234L))
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+            .apply(
+                ParDo.of(new ExtractHeaders.ReadHeaderFn(false))
+                    .withOutputTags(
+                        ExtractHeaders.HEADERS, TupleTagList.of(ExtractHeaders.REJECTED)));
     out.get(ExtractHeaders.HEADERS).setCoder(HeaderRecord.HeaderRecordCoder.of());
     PAssert.that(out.get(ExtractHeaders.REJECTED).setCoder(Outcome.OutcomeCoder.of()))
         .containsInAnyOrder(Outcome.failed(gone, Reason.of(Reason.Kind.VANISHED)));
@@ -53,32 +56,40 @@ class VanishedInputTest {
   @Test
   void aFileGoneBetweenHeaderAndRewriteFailsAndTheOthersAreWritten(TestPipeline p)
       throws Exception {
-    CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"),
-        new CohortSpec(5L, 1, 1, 1, 2, 16, 16, false, false));
+    CohortManifest cohort =
+        CohortGenerator.generate(
+            dir.resolve("export"), new CohortSpec(5L, 1, 1, 1, 2, 16, 16, false, false));
     GeneratedFile kept = cohort.filesOfKind(GeneratedFile.DICOM).get(0);
     GeneratedFile deleted = cohort.filesOfKind(GeneratedFile.DICOM).get(1);
     HeaderRecord keptRecord = read(kept.path());
     HeaderRecord deletedRecord = read(deleted.path());
     Files.delete(deleted.path());
-    PCollectionView<Map<String, String>> subjects = p
-        .apply("Subjects", Create.of(List.<Map<String, String>>of(Map.of(kept.mrn(), "S1")))
-            .withCoder(SubjectTableCoder.of()))
-        .apply(View.asSingleton());
-    PCollectionTuple out = p
-        .apply("Files", Create.of(keptRecord, deletedRecord)
-            .withCoder(HeaderRecord.HeaderRecordCoder.of()))
-        .apply(RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
-    PAssert.that(out.get(RewriteFiles.OUTCOMES)).containsInAnyOrder(
-        Outcome.written(keptRecord.path(), RewriteFiles.outputPath(
-            new Deidentifier(CONFIG), "S1", keptRecord), List.of()),
-        Outcome.failed(deletedRecord.path(), Reason.of(Reason.Kind.VANISHED)));
+    PCollectionView<Map<String, String>> subjects =
+        p.apply(
+                "Subjects",
+                Create.of(List.<Map<String, String>>of(Map.of(kept.mrn(), "S1")))
+                    .withCoder(SubjectTableCoder.of()))
+            .apply(View.asSingleton());
+    PCollectionTuple out =
+        p.apply(
+                "Files",
+                Create.of(keptRecord, deletedRecord).withCoder(HeaderRecord.HeaderRecordCoder.of()))
+            .apply(
+                RewriteFiles.to(dir.resolve("deid").toString(), TestKeys.zeroKey(dir), subjects));
+    PAssert.that(out.get(RewriteFiles.OUTCOMES))
+        .containsInAnyOrder(
+            Outcome.written(
+                keptRecord.path(),
+                RewriteFiles.outputPath(new Deidentifier(CONFIG), "S1", keptRecord),
+                List.of()),
+            Outcome.failed(deletedRecord.path(), Reason.of(Reason.Kind.VANISHED)));
     p.run().waitUntilFinish();
   }
 
   private static HeaderRecord read(Path file) throws Exception {
     try (InputStream in = Files.newInputStream(file)) {
-      return new HeaderRecord(file.toString(), Files.size(file),
-          HeaderFacts.read(in, Files.size(file)), List.of());
+      return new HeaderRecord(
+          file.toString(), Files.size(file), HeaderFacts.read(in, Files.size(file)), List.of());
     }
   }
 }

@@ -27,24 +27,35 @@ class WriteSortedCsvTest {
   void manySmallRunsMergeIntoTheSortedFile(TestPipeline p) throws Exception {
     List<Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      outcomes.add(i % 7 == 0 ? Outcome.failed("/in/" + i, Reason.of(Reason.Kind.DEID_FAILED, "reason " + i))
-          : Outcome.written("/in/" + i, "S1/" + i + ".dcm", List.of()));
+      outcomes.add(
+          i % 7 == 0
+              ? Outcome.failed("/in/" + i, Reason.of(Reason.Kind.DEID_FAILED, "reason " + i))
+              : Outcome.written("/in/" + i, "S1/" + i + ".dcm", List.of()));
     }
     List<Outcome> shuffled = new ArrayList<>(outcomes);
     Collections.shuffle(shuffled, new Random(7));
     Path file = dir.resolve("out.csv");
     // runs of at most 3 rows, merged 2 at a time: at least 167 runs, eight merge levels
-    PAssert.thatSingleton(p.apply(Create.of(shuffled).withCoder(Outcome.OutcomeCoder.of()))
-        .apply(WriteSortedCsv.to(file.toString(), new WriteReport.ReportRows())
-            .withLimits(3, 2)))
+    PAssert.thatSingleton(
+            p.apply(Create.of(shuffled).withCoder(Outcome.OutcomeCoder.of()))
+                .apply(
+                    WriteSortedCsv.to(file.toString(), new WriteReport.ReportRows())
+                        .withLimits(3, 2)))
         .isEqualTo(file.toString());
     p.run().waitUntilFinish();
 
     outcomes.sort(WriteReport.ORDER);
     StringBuilder expected = new StringBuilder("input,status,reason,output\n");
     for (Outcome o : outcomes) {
-      expected.append(o.input()).append(',').append(o.status().label()).append(',')
-          .append(o.reasonText()).append(',').append(o.output()).append('\n');
+      expected
+          .append(o.input())
+          .append(',')
+          .append(o.status().label())
+          .append(',')
+          .append(o.reasonText())
+          .append(',')
+          .append(o.output())
+          .append('\n');
     }
     assertEquals(expected.toString(), Files.readString(file));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));

@@ -26,8 +26,8 @@ final class Api {
   }
 
   /**
-   * POST /api/upload?path=relative/name: the body is one file's bytes; a name ending in
-   * {@code .zip} is unpacked (ZipUpload's rules).
+   * POST /api/upload?path=relative/name: the body is one file's bytes; a name ending in {@code
+   * .zip} is unpacked (ZipUpload's rules).
    */
   void upload(HttpExchange ex) throws IOException {
     if (refusedWhileRunning(ex)) {
@@ -108,7 +108,9 @@ final class Api {
   }
 
   private static void refuse(HttpExchange ex) throws IOException {
-    Exchanges.error(ex, 409, "a run is already in progress: wait for it to finish, then start "
-        + "the next one");
+    Exchanges.error(
+        ex,
+        409,
+        "a run is already in progress: wait for it to finish, then start " + "the next one");
   }
 }

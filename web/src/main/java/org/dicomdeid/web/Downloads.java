@@ -44,7 +44,6 @@ final class Downloads {
 
   private static void attachment(HttpExchange ex, String type, String filename) {
     Exchanges.headers(ex, type);
-    ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + filename
-        + "\"");
+    ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   }
 }

@@ -17,7 +17,10 @@ final class Exchanges {
   private Exchanges() {}
 
   static void json(HttpExchange ex, int status, Object body) throws IOException {
-    send(ex, status, "application/json; charset=utf-8",
+    send(
+        ex,
+        status,
+        "application/json; charset=utf-8",
         Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
@@ -41,8 +44,10 @@ final class Exchanges {
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
     h.set("Referrer-Policy", "no-referrer");
-    h.set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-        + "frame-ancestors 'none'; form-action 'none'; base-uri 'none'");
+    h.set(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; "
+            + "frame-ancestors 'none'; form-action 'none'; base-uri 'none'");
   }
 
   /** An application/x-www-form-urlencoded body (what URLSearchParams sends). */
@@ -67,7 +72,8 @@ final class Exchanges {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      m.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8),
+      m.putIfAbsent(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
           URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return m;

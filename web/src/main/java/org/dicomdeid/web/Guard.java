@@ -18,8 +18,10 @@ import java.util.Set;
  */
 final class Guard {
   static final String TOKEN_HEADER = "X-Deid-Token";
+
   /** Called once a file or once a second: logged only when refused. */
   private static final Set<String> QUIET = Set.of("/api/upload", "/api/progress");
+
   private final Set<String> hosts;
   private final byte[] token;
   private final PrintStream log;
@@ -60,8 +62,13 @@ final class Guard {
         }
       } finally {
         if (ex.getResponseCode() >= 300 || !QUIET.contains(ex.getHttpContext().getPath())) {
-          log.println("web: " + ex.getRequestMethod() + " " + ex.getHttpContext().getPath()
-              + " " + ex.getResponseCode());
+          log.println(
+              "web: "
+                  + ex.getRequestMethod()
+                  + " "
+                  + ex.getHttpContext().getPath()
+                  + " "
+                  + ex.getResponseCode());
         }
       }
     };
@@ -86,7 +93,6 @@ final class Guard {
   }
 
   boolean tokenOk(String given) {
-    return given != null
-        && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
   }
 }

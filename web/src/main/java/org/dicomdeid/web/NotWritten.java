@@ -10,9 +10,9 @@ import org.dicomdeid.transforms.FileNames;
 import org.dicomdeid.transforms.Status;
 
 /**
- * The report's inputs not in the output tree (neither written nor unchanged), with the reason,
- * as the page's table shows them: at most {@link #MAX_ROWS}, then a count of the rest. Those rows
- * name input paths (PHI side): they go to the coordinator's page on this machine, never to a log.
+ * The report's inputs not in the output tree (neither written nor unchanged), with the reason, as
+ * the page's table shows them: at most {@link #MAX_ROWS}, then a count of the rest. Those rows name
+ * input paths (PHI side): they go to the coordinator's page on this machine, never to a log.
  */
 final class NotWritten implements Consumer<ReportReader.Row> {
   static final int MAX_ROWS = 2000;
@@ -32,8 +32,9 @@ final class NotWritten implements Consumer<ReportReader.Row> {
       return;
     }
     if (rows.size() < MAX_ROWS) {
-      rows.add(Map.of("input", shown(row.input()), "status", row.status().label(),
-          "reason", row.reason()));
+      rows.add(
+          Map.of(
+              "input", shown(row.input()), "status", row.status().label(), "reason", row.reason()));
     } else {
       more++;
     }

@@ -14,8 +14,13 @@ import org.dicomdeid.transforms.FileNames;
  * @param mappingCsv a mapping CSV to continue (read, merged, written back), or null for a new one
  * @param secretKeyFile the key file, or null for the server's default
  */
-record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean shiftDates,
-    boolean allowBurnedIn, Path secretKeyFile) {
+record RunRequest(
+    Path inputPath,
+    String subjectPrefix,
+    Path mappingCsv,
+    boolean shiftDates,
+    boolean allowBurnedIn,
+    Path secretKeyFile) {
 
   static RunRequest parse(Map<String, String> form) {
     String source = form.getOrDefault("source", "");
@@ -36,8 +41,8 @@ record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean
       prefix = DeidSettings.DEFAULT_SUBJECT_PREFIX;
     }
     if (!DeidSettings.isSubjectPrefix(prefix)) {
-      throw new IllegalArgumentException("the subject prefix must be a letter then up to 31 "
-          + "letters or digits, e.g. SUBJ");
+      throw new IllegalArgumentException(
+          "the subject prefix must be a letter then up to 31 " + "letters or digits, e.g. SUBJ");
     }
     String dates = form.getOrDefault("dates", "keep");
     if (!dates.equals("keep") && !dates.equals("shift")) {
@@ -47,14 +52,19 @@ record RunRequest(Path inputPath, String subjectPrefix, Path mappingCsv, boolean
     if (mapping != null && !Files.isDirectory(mapping.getParent())) {
       throw new IllegalArgumentException("the mapping CSV's folder does not exist");
     }
-    return new RunRequest(input, prefix, mapping, dates.equals("shift"),
-        "true".equals(form.get("allowBurnedIn")), optional(form.get("secretKeyFile"),
-        "the secret key file"));
+    return new RunRequest(
+        input,
+        prefix,
+        mapping,
+        dates.equals("shift"),
+        "true".equals(form.get("allowBurnedIn")),
+        optional(form.get("secretKeyFile"), "the secret key file"));
   }
 
   /** The run's settings, not yet checked, for a run in {@code runDir} reading {@code input}. */
   DeidSettings.Builder settings(Path input, Path runDir, Path defaultKey) {
-    return DeidSettings.builder().input(input.toString())
+    return DeidSettings.builder()
+        .input(input.toString())
         .output(runDir.resolve("deid").toString())
         .mappingCsv(mappingCsvIn(runDir).toString())
         .reportCsv(runDir.resolve("report.csv").toString())

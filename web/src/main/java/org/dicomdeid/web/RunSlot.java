@@ -23,11 +23,16 @@ import org.dicomdeid.transforms.FileNames;
 import org.dicomdeid.transforms.Status;
 
 /**
- * One run at a time: DeidRun.run on the DirectRunner in a background thread, its live
- * counters while it runs, the report's summary after. The upload it read is deleted at its end.
+ * One run at a time: DeidRun.run on the DirectRunner in a background thread, its live counters
+ * while it runs, the report's summary after. The upload it read is deleted at its end.
  */
 final class RunSlot {
-  enum State { IDLE, RUNNING, DONE, ERROR }
+  enum State {
+    IDLE,
+    RUNNING,
+    DONE,
+    ERROR
+  }
 
   /** A run that found nothing to de-identify is a failure, not a finished run. */
   static final String NO_DICOM = "no DICOM file in the input";
@@ -45,8 +50,10 @@ final class RunSlot {
   private String message = "";
   private volatile PipelineResult result;
   private RunFiles files;
+
   /** The finished run's report: counts by status, and the inputs not written. */
   private Map<Status, Long> counts;
+
   private NotWritten notWritten;
 
   RunSlot(Path workDir, Path defaultKey, Staging staging) {
@@ -67,11 +74,12 @@ final class RunSlot {
     Path input = upload != null ? upload : request.inputPath();
     runs++;
     Path runDir = workDir.resolve("run-" + runs);
-    Files.createDirectories(runDir,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Files.createDirectories(
+        runDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     DeidSettings.Builder settings = request.settings(input, runDir, defaultKey);
-    RunFiles out = new RunFiles(runDir.resolve("deid"), request.mappingCsvIn(runDir),
-        runDir.resolve("report.csv"));
+    RunFiles out =
+        new RunFiles(
+            runDir.resolve("deid"), request.mappingCsvIn(runDir), runDir.resolve("report.csv"));
     state = State.RUNNING;
     result = null;
     counts = null;
@@ -101,8 +109,10 @@ final class RunSlot {
           msg = NO_DICOM + " (" + inputs + " files read, none of them DICOM)";
         } else {
           end = State.DONE;
-          msg = problem == null && counts.get(Status.FAILED) == 0 ? "finished"
-              : "finished; some inputs failed (see the table)";
+          msg =
+              problem == null && counts.get(Status.FAILED) == 0
+                  ? "finished"
+                  : "finished; some inputs failed (see the table)";
         }
       } else {
         end = State.ERROR;
@@ -136,12 +146,15 @@ final class RunSlot {
     runner.setRunner(DirectRunner.class);
     runner.as(DeidOptions.class).setProgress(false);
     try {
-      DeidRun.run(settings.build(), runner, new RunListener() {
-        @Override
-        public void started(PipelineResult running) {
-          result = running;
-        }
-      });
+      DeidRun.run(
+          settings.build(),
+          runner,
+          new RunListener() {
+            @Override
+            public void started(PipelineResult running) {
+              result = running;
+            }
+          });
       return null;
     } catch (BadOptionsException e) {
       return "bad options: " + e.getMessage();
@@ -175,8 +188,9 @@ final class RunSlot {
     }
     m.put("matched", c.getOrDefault("matched", 0L));
     m.put("done", done);
-    m.put("seconds", (state == State.RUNNING ? (System.nanoTime() - started) / 1_000_000
-        : millis) / 1000.0);
+    m.put(
+        "seconds",
+        (state == State.RUNNING ? (System.nanoTime() - started) / 1_000_000 : millis) / 1000.0);
     return m;
   }
 

@@ -25,8 +25,10 @@ final class Staging {
   /** Starts a new, empty upload (the previous one, if any, is deleted). */
   synchronized void reset() throws IOException {
     delete();
-    dir = Files.createTempDirectory("dicom-deid-upload-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    dir =
+        Files.createTempDirectory(
+            "dicom-deid-upload-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     files = 0;
   }
 
@@ -50,7 +52,8 @@ final class Staging {
   static void createOwnerOnly(Path target) throws IOException {
     Files.createDirectories(target.getParent());
     try {
-      Files.createFile(target,
+      Files.createFile(
+          target,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (FileAlreadyExistsException e) {
       throw new IllegalArgumentException("the same file name was uploaded twice");
@@ -87,14 +90,16 @@ final class Staging {
 
   /**
    * A browser's relative path ({@code folder/sub/file.dcm}) as a relative path, or
-   * IllegalArgumentException: no absolute path, drive, backslash, NUL, empty, {@code .} or
-   * {@code ..} segment.
+   * IllegalArgumentException: no absolute path, drive, backslash, NUL, empty, {@code .} or {@code
+   * ..} segment.
    */
   static String relative(String name) {
     if (name == null || name.isEmpty() || name.length() > 4096) {
       throw new IllegalArgumentException("a file name is required (at most 4096 characters)");
     }
-    if (name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0
+    if (name.startsWith("/")
+        || name.indexOf('\\') >= 0
+        || name.indexOf('\0') >= 0
         || DRIVE.matcher(name).matches()) {
       throw new IllegalArgumentException("file names must be relative paths with / separators");
     }

@@ -5,16 +5,17 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The server's command line: {@code --port=8080} (0: any free port), {@code --workDir=} (default
- * a new folder under ~/.dicom-deid/web), {@code --secretKeyFile=} (default ~/.dicom-deid/deid.key).
+ * The server's command line: {@code --port=8080} (0: any free port), {@code --workDir=} (default a
+ * new folder under ~/.dicom-deid/web), {@code --secretKeyFile=} (default ~/.dicom-deid/deid.key).
  */
 record WebConfig(int port, Path workDir, Path secretKeyFile) {
 
   static WebConfig parse(String[] args) {
     Path home = Path.of(System.getProperty("user.home"), ".dicom-deid");
     int port = 8080;
-    Path work = home.resolve("web").resolve(
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path work =
+        home.resolve("web")
+            .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Path key = home.resolve("deid.key");
     for (String a : args) {
       if (a.startsWith("--port=")) {
@@ -27,11 +28,10 @@ record WebConfig(int port, Path workDir, Path secretKeyFile) {
       } else if (a.startsWith("--secretKeyFile=")) {
         key = Path.of(a.substring("--secretKeyFile=".length()));
       } else {
-        throw new IllegalArgumentException("unknown option " + a
-            + " (use --port=, --workDir=, --secretKeyFile=)");
+        throw new IllegalArgumentException(
+            "unknown option " + a + " (use --port=, --workDir=, --secretKeyFile=)");
       }
     }
-    return new WebConfig(port, work.toAbsolutePath().normalize(),
-        key.toAbsolutePath().normalize());
+    return new WebConfig(port, work.toAbsolutePath().normalize(), key.toAbsolutePath().normalize());
   }
 }

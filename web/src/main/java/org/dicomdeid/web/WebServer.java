@@ -23,8 +23,8 @@ public final class WebServer implements AutoCloseable {
   private final Staging staging;
   private final RunSlot slot;
 
-  private WebServer(HttpServer server, ExecutorService pool, String token, Staging staging,
-      RunSlot slot) {
+  private WebServer(
+      HttpServer server, ExecutorService pool, String token, Staging staging, RunSlot slot) {
     this.server = server;
     this.pool = pool;
     this.token = token;
@@ -49,10 +49,12 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts a server (port 0: a free one); log gets one line per request, no PHI. */
   public static WebServer start(WebConfig config, PrintStream log) throws IOException {
-    Files.createDirectories(config.workDir(),
+    Files.createDirectories(
+        config.workDir(),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    HttpServer server = HttpServer.create(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 16);
+    HttpServer server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 16);
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -73,11 +75,14 @@ public final class WebServer implements AutoCloseable {
     server.createContext("/download/deid.zip", g.withToken("GET", api::zip));
     server.createContext("/download/mapping.csv", g.withToken("GET", api::mapping));
     server.createContext("/download/report.csv", g.withToken("GET", api::report));
-    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "web");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "web");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.start();
     return new WebServer(server, pool, token, staging, slot);
@@ -105,8 +110,8 @@ public final class WebServer implements AutoCloseable {
     try {
       staging.delete();
     } catch (IOException e) {
-      System.err.println("web: could not delete the upload folder ("
-          + e.getClass().getSimpleName() + ")");
+      System.err.println(
+          "web: could not delete the upload folder (" + e.getClass().getSimpleName() + ")");
     }
   }
 }

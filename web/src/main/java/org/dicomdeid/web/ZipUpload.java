@@ -11,14 +11,14 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Unpacks an uploaded {@code .zip} into the upload folder, safely: every entry name is checked
- * like a browser's relative path (no absolute path, drive, backslash, {@code ..}), so nothing
- * lands outside the folder; only regular files are written (directories are implied, links are
- * not made); and the sizes are counted as the bytes come out, not taken from the zip's headers:
- * at most {@value #MAX_ENTRIES} files, {@value #MAX_GIB} GiB unpacked in all, no more than the
- * disk has free less 1 GiB, and no entry larger than {@value #MAX_RATIO} times its compressed
- * size (DICOM compresses 2-4 times; a zip bomb thousands of times). A zip that breaks a rule is
- * refused whole with the reason, and what it had unpacked is removed with the upload.
+ * Unpacks an uploaded {@code .zip} into the upload folder, safely: every entry name is checked like
+ * a browser's relative path (no absolute path, drive, backslash, {@code ..}), so nothing lands
+ * outside the folder; only regular files are written (directories are implied, links are not made);
+ * and the sizes are counted as the bytes come out, not taken from the zip's headers: at most
+ * {@value #MAX_ENTRIES} files, {@value #MAX_GIB} GiB unpacked in all, no more than the disk has
+ * free less 1 GiB, and no entry larger than {@value #MAX_RATIO} times its compressed size (DICOM
+ * compresses 2-4 times; a zip bomb thousands of times). A zip that breaks a rule is refused whole
+ * with the reason, and what it had unpacked is removed with the upload.
  */
 final class ZipUpload {
   static final int MAX_ENTRIES = 200_000;
@@ -35,8 +35,8 @@ final class ZipUpload {
     int files = 0;
     try (ZipFile z = new ZipFile(zip.toFile())) {
       if (z.size() > MAX_ENTRIES) {
-        throw new IllegalArgumentException("the zip holds more than " + MAX_ENTRIES
-            + " entries: split it");
+        throw new IllegalArgumentException(
+            "the zip holds more than " + MAX_ENTRIES + " entries: split it");
       }
       long free = Files.getFileStore(into).getUsableSpace() - DISK_RESERVE;
       for (Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements(); ) {
@@ -63,26 +63,30 @@ final class ZipUpload {
     try {
       return Staging.relative(name.startsWith("./") ? name.substring(2) : name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the zip holds an unsafe file name (" + e.getMessage()
-          + "): not unpacked");
+      throw new IllegalArgumentException(
+          "the zip holds an unsafe file name (" + e.getMessage() + "): not unpacked");
     }
   }
 
-  private static long copy(ZipFile z, ZipEntry entry, Path target, long limit)
-      throws IOException {
+  private static long copy(ZipFile z, ZipEntry entry, Path target, long limit) throws IOException {
     long compressed = Math.max(entry.getCompressedSize(), 1);
     long cap = Math.min(limit, MAX_RATIO * compressed);
     Staging.createOwnerOnly(target);
     long n = 0;
     byte[] buf = new byte[64 * 1024];
-    try (InputStream in = z.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+    try (InputStream in = z.getInputStream(entry);
+        OutputStream out = Files.newOutputStream(target)) {
       for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
         n += r;
         if (n > cap) {
-          throw new IllegalArgumentException(n > limit
-              ? "the zip unpacks to more than " + MAX_GIB + " GiB or more than the disk has free"
-              : "the zip holds a file that unpacks to more than " + MAX_RATIO
-                  + " times its compressed size (a zip bomb?): not unpacked");
+          throw new IllegalArgumentException(
+              n > limit
+                  ? "the zip unpacks to more than "
+                      + MAX_GIB
+                      + " GiB or more than the disk has free"
+                  : "the zip holds a file that unpacks to more than "
+                      + MAX_RATIO
+                      + " times its compressed size (a zip bomb?): not unpacked");
         }
         out.write(buf, 0, r);
       }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page speaks Korean and English throughout: every text of the page has both, and every
- * fixed sentence the server answers with has its Korean in i18n.js.
+ * The page speaks Korean and English throughout: every text of the page has both, and every fixed
+ * sentence the server answers with has its Korean in i18n.js.
  */
 class PageWordsTest {
   private static final Path WEB = Path.of("src/main/resources/org/dicomdeid/web");
@@ -48,8 +48,9 @@ class PageWordsTest {
     }
 
     // Whole sentences the server sends: IllegalArgumentException and Exchanges.error literals.
-    Pattern sentence = Pattern.compile(
-        "(?:IllegalArgumentException\\(|Exchanges\\.error\\(ex, \\d+, |msg = )\"([^\"]+)\"[);]");
+    Pattern sentence =
+        Pattern.compile(
+            "(?:IllegalArgumentException\\(|Exchanges\\.error\\(ex, \\d+, |msg = )\"([^\"]+)\"[);]");
     Set<String> missing = new TreeSet<>();
     try (Stream<Path> files = Files.list(JAVA)) {
       for (Path f : files.filter(f -> !f.endsWith("WebConfig.java")).toList()) { // its own CLI

@@ -64,7 +64,8 @@ final class WebChecks {
         byte[] b = in.readAllBytes();
         for (String phi : cohort.plantedPhi()) {
           assertFalse(e.getName().contains(phi), "planted PHI in a zip entry name");
-          assertFalse(new String(b, StandardCharsets.ISO_8859_1).contains(phi),
+          assertFalse(
+              new String(b, StandardCharsets.ISO_8859_1).contains(phi),
               "planted PHI in " + e.getName());
         }
         if (!e.getName().endsWith(".dcm")) {

@@ -24,8 +24,7 @@ final class WebClient {
   }
 
   HttpResponse<String> get(String path, boolean withToken) throws Exception {
-    return http.send(request(path, withToken).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path, withToken).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<byte[]> bytes(String path) throws Exception {
@@ -34,16 +33,20 @@ final class WebClient {
 
   HttpResponse<String> post(String path, boolean withToken, HttpRequest.BodyPublisher body)
       throws Exception {
-    return http.send(request(path, withToken).POST(body).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        request(path, withToken).POST(body).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> form(String path, Map<String, String> fields) throws Exception {
-    String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return http.send(request(path, true)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return http.send(
+        request(path, true)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -55,9 +58,17 @@ final class WebClient {
   String statusLineWithHost(String path, String host) throws IOException {
     try (Socket s = new Socket("127.0.0.1", server.port())) {
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + Guard.TOKEN_HEADER
-          + ": " + server.token() + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + host
+                  + "\r\n"
+                  + Guard.TOKEN_HEADER
+                  + ": "
+                  + server.token()
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = s.getInputStream();
       String all = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);

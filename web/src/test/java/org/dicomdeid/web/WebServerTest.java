@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +29,9 @@ class WebServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = WebServer.start(new WebConfig(0, dir.resolve("work"), dir.resolve("key/deid.key")),
-        System.err);
+    server =
+        WebServer.start(
+            new WebConfig(0, dir.resolve("work"), dir.resolve("key/deid.key")), System.err);
     client = new WebClient(server);
   }
 
@@ -43,8 +43,9 @@ class WebServerTest {
   @Test
   void uploadedCohortRunsToDownloadsAndTheUploadIsDeleted() throws Exception {
     CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"), CohortSpec.small());
-    assertEquals(200, client.post("/api/upload-reset", true,
-        HttpRequest.BodyPublishers.noBody()).statusCode());
+    assertEquals(
+        200,
+        client.post("/api/upload-reset", true, HttpRequest.BodyPublishers.noBody()).statusCode());
     for (GeneratedFile f : cohort.files()) {
       String name = "export/" + cohort.root().relativize(f.path());
       assertEquals(200, client.upload(name, f.path()).statusCode(), name);
@@ -64,8 +65,8 @@ class WebServerTest {
     long files = cohort.files().size();
     assertEquals(files, WebChecks.num(r, "inputs"));
     assertEquals(cohort.filesOfKind(GeneratedFile.DICOM).size(), WebChecks.num(r, "written"));
-    assertEquals(cohort.filesOfKind(GeneratedFile.BURNED_IN).size(),
-        WebChecks.num(r, "quarantined"));
+    assertEquals(
+        cohort.filesOfKind(GeneratedFile.BURNED_IN).size(), WebChecks.num(r, "quarantined"));
     assertEquals(cohort.filesOfKind(GeneratedFile.BAD).size(), WebChecks.num(r, "failed"));
     assertEquals(cohort.filesOfKind(GeneratedFile.NOT_DICOM).size(), WebChecks.num(r, "skipped"));
     for (String k : List.of("written", "skipped", "quarantined", "failed")) {
@@ -82,8 +83,7 @@ class WebServerTest {
     assertEquals(200, zip.statusCode());
     assertEquals(WebChecks.num(r, "written"), WebChecks.checkZip(zip.body(), csv, "SUBJ", cohort));
 
-    String report = new String(client.bytes("/download/report.csv").body(),
-        StandardCharsets.UTF_8);
+    String report = new String(client.bytes("/download/report.csv").body(), StandardCharsets.UTF_8);
     String firstInput = report.split("\n")[1].split(",")[0];
     Path upload = Path.of(firstInput.substring(0, firstInput.indexOf("/export/")));
     assertFalse(Files.exists(upload), "the staged upload is deleted after the run");
@@ -94,8 +94,16 @@ class WebServerTest {
     Path export = Files.createDirectories(dir.resolve("export"));
     CohortGenerator.generate(export, CohortSpec.small());
     Path keyFolder = Files.createDirectories(dir.resolve("a-folder-not-a-key"));
-    HttpResponse<String> started = client.form("/api/run", Map.of("source", "path",
-        "inputPath", export.toString(), "secretKeyFile", keyFolder.toString()));
+    HttpResponse<String> started =
+        client.form(
+            "/api/run",
+            Map.of(
+                "source",
+                "path",
+                "inputPath",
+                export.toString(),
+                "secretKeyFile",
+                keyFolder.toString()));
     assertEquals(202, started.statusCode(), started.body());
     String p = client.get("/api/progress", true).body();
     for (int i = 0; i < 360 && p.contains("\"state\":\"running\""); i++) {
@@ -110,14 +118,40 @@ class WebServerTest {
   @Test
   void folderPathRunUsesTheOptions() throws Exception {
     CohortManifest cohort = CohortGenerator.generate(dir.resolve("export"), CohortSpec.small());
-    HttpResponse<String> started = client.form("/api/run", Map.of("source", "path",
-        "inputPath", cohort.root().toString(), "subjectPrefix", "TRIAL", "dates", "keep",
-        "allowBurnedIn", "true", "mappingCsv", dir.resolve("keep/mapping.csv").toString()));
+    HttpResponse<String> started =
+        client.form(
+            "/api/run",
+            Map.of(
+                "source",
+                "path",
+                "inputPath",
+                cohort.root().toString(),
+                "subjectPrefix",
+                "TRIAL",
+                "dates",
+                "keep",
+                "allowBurnedIn",
+                "true",
+                "mappingCsv",
+                dir.resolve("keep/mapping.csv").toString()));
     assertEquals(400, started.statusCode(), "the mapping's folder must exist");
     Files.createDirectories(dir.resolve("keep"));
-    started = client.form("/api/run", Map.of("source", "path",
-        "inputPath", cohort.root().toString(), "subjectPrefix", "TRIAL", "dates", "keep",
-        "allowBurnedIn", "true", "mappingCsv", dir.resolve("keep/mapping.csv").toString()));
+    started =
+        client.form(
+            "/api/run",
+            Map.of(
+                "source",
+                "path",
+                "inputPath",
+                cohort.root().toString(),
+                "subjectPrefix",
+                "TRIAL",
+                "dates",
+                "keep",
+                "allowBurnedIn",
+                "true",
+                "mappingCsv",
+                dir.resolve("keep/mapping.csv").toString()));
     assertEquals(202, started.statusCode(), started.body());
     WebChecks.awaitDone(client);
     String r = client.get("/api/results", true).body();
@@ -134,13 +168,20 @@ class WebServerTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains(server.token()), "the page carries the token");
     assertTrue(page.headers().firstValue("Content-Security-Policy").isPresent());
-    for (String path : List.of("/api/progress", "/api/results", "/download/deid.zip",
-        "/download/mapping.csv", "/download/report.csv")) {
+    for (String path :
+        List.of(
+            "/api/progress",
+            "/api/results",
+            "/download/deid.zip",
+            "/download/mapping.csv",
+            "/download/report.csv")) {
       assertEquals(403, client.get(path, false).statusCode(), path);
     }
     for (String path : List.of("/api/run", "/api/upload-reset", "/api/upload?path=a.dcm")) {
-      assertEquals(403, client.post(path, false, HttpRequest.BodyPublishers.ofString("x"))
-          .statusCode(), path);
+      assertEquals(
+          403,
+          client.post(path, false, HttpRequest.BodyPublishers.ofString("x")).statusCode(),
+          path);
     }
     assertTrue(client.statusLineWithHost("/", "evil.example:" + server.port()).contains(" 403"));
     assertTrue(client.statusLineWithHost("/api/progress", "127.0.0.1:1").contains(" 403"));
@@ -154,17 +195,32 @@ class WebServerTest {
   @Test
   void refusesUploadNamesThatLeaveTheFolder() throws Exception {
     Path f = Files.writeString(dir.resolve("f.dcm"), "x");
-    for (String bad : List.of("../escape.dcm", "a/../../escape.dcm", "/etc/x.dcm", "a\\b.dcm",
-        "C:/x.dcm", "a//b.dcm", "./a.dcm", "a/..", "")) {
+    for (String bad :
+        List.of(
+            "../escape.dcm",
+            "a/../../escape.dcm",
+            "/etc/x.dcm",
+            "a\\b.dcm",
+            "C:/x.dcm",
+            "a//b.dcm",
+            "./a.dcm",
+            "a/..",
+            "")) {
       HttpResponse<String> r = client.upload(bad, f);
       assertEquals(400, r.statusCode(), bad + ": " + r.body());
     }
     assertEquals(200, client.upload("folder/sub/ok.dcm", f).statusCode());
     assertEquals(400, client.upload("folder/sub/ok.dcm", f).statusCode(), "same name twice");
-    assertEquals(400, client.form("/api/run", Map.of("source", "path", "inputPath",
-        dir.resolve("missing").toString())).statusCode());
-    assertEquals(400, client.form("/api/run", Map.of("source", "upload",
-        "subjectPrefix", "9bad")).statusCode());
+    assertEquals(
+        400,
+        client
+            .form(
+                "/api/run",
+                Map.of("source", "path", "inputPath", dir.resolve("missing").toString()))
+            .statusCode());
+    assertEquals(
+        400,
+        client.form("/api/run", Map.of("source", "upload", "subjectPrefix", "9bad")).statusCode());
     try (Stream<Path> s = Files.walk(dir)) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().equals("escape.dcm")));
     }

@@ -31,7 +31,8 @@ class ZipUploadTest {
 
   private Path zip(String name, Map<String, byte[]> entries) throws IOException {
     Path z = dir.resolve(name);
-    try (OutputStream out = Files.newOutputStream(z); ZipOutputStream zo = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(z);
+        ZipOutputStream zo = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
         zo.putNextEntry(new ZipEntry(e.getKey()));
         zo.write(e.getValue());
@@ -55,29 +56,40 @@ class ZipUploadTest {
     entries.put("./export/b/2.dcm", new byte[] {2, 2});
     Path into = Files.createDirectories(dir.resolve("into"));
     assertEquals(2, ZipUpload.unpack(zip("ok.zip", entries), into));
-    assertEquals(List.of(into.resolve("export/a/1.dcm"), into.resolve("export/b/2.dcm")),
+    assertEquals(
+        List.of(into.resolve("export/a/1.dcm"), into.resolve("export/b/2.dcm")),
         filesUnder(into).stream().sorted().toList());
-    assertEquals("rw-------", PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(into.resolve("export/a/1.dcm"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(into.resolve("export/a/1.dcm"))));
   }
 
   @Test
   void namesThatLeaveTheFolderAndZipBombsAreRefused() throws Exception {
     Path into = Files.createDirectories(dir.resolve("box/into"));
-    for (String bad : List.of("../evil.dcm", "a/../../evil.dcm", "/etc/evil.dcm",
-        "C:/evil.dcm", "a\\..\\evil.dcm")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> ZipUpload.unpack(zip("bad.zip", Map.of(bad, new byte[] {1})), into), bad);
+    for (String bad :
+        List.of(
+            "../evil.dcm", "a/../../evil.dcm", "/etc/evil.dcm", "C:/evil.dcm", "a\\..\\evil.dcm")) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ZipUpload.unpack(zip("bad.zip", Map.of(bad, new byte[] {1})), into),
+              bad);
       assertTrue(e.getMessage().startsWith("the zip holds an unsafe file name"), e.getMessage());
       Files.delete(dir.resolve("bad.zip"));
     }
     assertEquals(List.of(), filesUnder(dir.resolve("box")), "nothing written anywhere");
 
     byte[] zeros = new byte[8 << 20]; // deflates about a thousand times
-    IllegalArgumentException bomb = assertThrows(IllegalArgumentException.class,
-        () -> ZipUpload.unpack(zip("bomb.zip", Map.of("zeros.dcm", zeros)), into));
-    assertTrue(bomb.getMessage().contains("more than " + ZipUpload.MAX_RATIO + " times its "
-        + "compressed size"), bomb.getMessage());
+    IllegalArgumentException bomb =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ZipUpload.unpack(zip("bomb.zip", Map.of("zeros.dcm", zeros)), into));
+    assertTrue(
+        bomb.getMessage()
+            .contains("more than " + ZipUpload.MAX_RATIO + " times its " + "compressed size"),
+        bomb.getMessage());
   }
 
   @Test
@@ -89,8 +101,9 @@ class ZipUploadTest {
     }
     Path cohortZip = zip("cohort.zip", entries);
     Path notes = zip("notes.zip", Map.of("notes/a.txt", "not DICOM".getBytes()));
-    try (WebServer server = WebServer.start(new WebConfig(0, dir.resolve("work"),
-        dir.resolve("key/deid.key")), System.err)) {
+    try (WebServer server =
+        WebServer.start(
+            new WebConfig(0, dir.resolve("work"), dir.resolve("key/deid.key")), System.err)) {
       WebClient client = new WebClient(server);
       client.post("/api/upload-reset", true, HttpRequest.BodyPublishers.noBody());
       HttpResponse<String> up = client.upload("cohort.zip", cohortZip);
@@ -100,8 +113,8 @@ class ZipUploadTest {
       String done = WebChecks.awaitDone(client);
       assertEquals(cohort.filesOfKind(GeneratedFile.DICOM).size(), WebChecks.num(done, "written"));
 
-      HttpResponse<String> traversal = client.upload("evil.zip",
-          zip("evil.zip", Map.of("../../evil.dcm", new byte[] {1})));
+      HttpResponse<String> traversal =
+          client.upload("evil.zip", zip("evil.zip", Map.of("../../evil.dcm", new byte[] {1})));
       assertEquals(400, traversal.statusCode());
       assertTrue(traversal.body().contains("unsafe file name"), traversal.body());
 

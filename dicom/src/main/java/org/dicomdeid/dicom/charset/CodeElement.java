@@ -47,8 +47,10 @@ enum CodeElement {
   final boolean g1;
   final int width;
   final Charset charset;
+
   /** Byte that precedes a character of this set in the charset's EUC form (JIS X 0212), or 0. */
   private final int eucPrefix;
+
   /** ESC followed by these bytes designates the set. */
   private final byte[] escape;
 
@@ -96,8 +98,8 @@ enum CodeElement {
   }
 
   /**
-   * The bytes of code point {@code cp} in this set as they appear in the value: 7-bit for G0
-   * sets, 8-bit for G1 sets; null if the set does not hold the character.
+   * The bytes of code point {@code cp} in this set as they appear in the value: 7-bit for G0 sets,
+   * 8-bit for G1 sets; null if the set does not hold the character.
    */
   byte[] encodeChar(int cp) {
     if (cp < 0x80) {

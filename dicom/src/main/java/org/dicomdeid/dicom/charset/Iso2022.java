@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Values with ISO/IEC 2022 code extensions, PS3.5 6.1.2.5: escape sequences designate code
- * elements into G0 (bytes 21-7E) and G1 (bytes A0-FF); C0 controls and SPACE keep their ASCII
- * meaning. Per PS3.5 6.1.2.5.3 the initial designations (those of value 1 of (0008,0005)) are
- * back in force at the start of each value, at every control character (CR, LF, FF, TAB), at the
- * value delimiter BACKSLASH and, in PN, at the '^' and '=' delimiters.
+ * Values with ISO/IEC 2022 code extensions, PS3.5 6.1.2.5: escape sequences designate code elements
+ * into G0 (bytes 21-7E) and G1 (bytes A0-FF); C0 controls and SPACE keep their ASCII meaning. Per
+ * PS3.5 6.1.2.5.3 the initial designations (those of value 1 of (0008,0005)) are back in force at
+ * the start of each value, at every control character (CR, LF, FF, TAB), at the value delimiter
+ * BACKSLASH and, in PN, at the '^' and '=' delimiters.
  */
 final class Iso2022 {
   private static final char REPLACEMENT = '\uFFFD';
@@ -106,8 +106,8 @@ final class Iso2022 {
 
   /**
    * Encodes, switching sets with escape sequences where needed and returning to the initial G0
-   * before each delimiter and at the end (PS3.5 6.1.2.5.3). Characters no declared set holds
-   * become '?'.
+   * before each delimiter and at the end (PS3.5 6.1.2.5.3). Characters no declared set holds become
+   * '?'.
    */
   byte[] encode(String s, boolean pn, boolean multiValued) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length() * 2);

@@ -14,50 +14,52 @@ import org.dicomdeid.dicom.VR;
  * extensions (Table C.12-2), ISO 2022 sets with code extensions (Tables C.12-3, C.12-4) and the
  * multi-byte sets without code extensions, ISO_IR 192 (UTF-8), GB18030 and GBK (Table C.12-5).
  *
- * <p>Decoding never throws: bytes the character set cannot explain become U+FFFD (callers keep
- * the original bytes and decode only to inspect). An unknown Defined Term in value 1 decodes as
- * ISO 8859-1 so that nothing is lost; see {@link #isKnown()}.
+ * <p>Decoding never throws: bytes the character set cannot explain become U+FFFD (callers keep the
+ * original bytes and decode only to inspect). An unknown Defined Term in value 1 decodes as ISO
+ * 8859-1 so that nothing is lost; see {@link #isKnown()}.
  */
 public final class SpecificCharacterSet {
   /** Single-byte and multi-byte Defined Terms without code extensions. */
-  private static final Map<String, String> PLAIN = Map.ofEntries(
-      Map.entry("", "US-ASCII"),
-      Map.entry("ISO_IR 6", "US-ASCII"), // not a Defined Term, but written by some writers
-      Map.entry("ISO_IR 100", "ISO-8859-1"),
-      Map.entry("ISO_IR 101", "ISO-8859-2"),
-      Map.entry("ISO_IR 109", "ISO-8859-3"),
-      Map.entry("ISO_IR 110", "ISO-8859-4"),
-      Map.entry("ISO_IR 144", "ISO-8859-5"),
-      Map.entry("ISO_IR 127", "ISO-8859-6"),
-      Map.entry("ISO_IR 126", "ISO-8859-7"),
-      Map.entry("ISO_IR 138", "ISO-8859-8"),
-      Map.entry("ISO_IR 148", "ISO-8859-9"),
-      Map.entry("ISO_IR 203", "ISO-8859-15"),
-      Map.entry("ISO_IR 13", "JIS_X0201"),
-      Map.entry("ISO_IR 166", "TIS-620"),
-      Map.entry("ISO_IR 192", "UTF-8"),
-      Map.entry("GB18030", "GB18030"),
-      Map.entry("GBK", "GBK"));
+  private static final Map<String, String> PLAIN =
+      Map.ofEntries(
+          Map.entry("", "US-ASCII"),
+          Map.entry("ISO_IR 6", "US-ASCII"), // not a Defined Term, but written by some writers
+          Map.entry("ISO_IR 100", "ISO-8859-1"),
+          Map.entry("ISO_IR 101", "ISO-8859-2"),
+          Map.entry("ISO_IR 109", "ISO-8859-3"),
+          Map.entry("ISO_IR 110", "ISO-8859-4"),
+          Map.entry("ISO_IR 144", "ISO-8859-5"),
+          Map.entry("ISO_IR 127", "ISO-8859-6"),
+          Map.entry("ISO_IR 126", "ISO-8859-7"),
+          Map.entry("ISO_IR 138", "ISO-8859-8"),
+          Map.entry("ISO_IR 148", "ISO-8859-9"),
+          Map.entry("ISO_IR 203", "ISO-8859-15"),
+          Map.entry("ISO_IR 13", "JIS_X0201"),
+          Map.entry("ISO_IR 166", "TIS-620"),
+          Map.entry("ISO_IR 192", "UTF-8"),
+          Map.entry("GB18030", "GB18030"),
+          Map.entry("GBK", "GBK"));
 
   /** ISO 2022 Defined Terms and the code elements they designate (G0 first where two). */
-  private static final Map<String, List<CodeElement>> EXTENDED = Map.ofEntries(
-      Map.entry("ISO 2022 IR 6", List.of(CodeElement.IR_6)),
-      Map.entry("ISO 2022 IR 100", List.of(CodeElement.IR_100)),
-      Map.entry("ISO 2022 IR 101", List.of(CodeElement.IR_101)),
-      Map.entry("ISO 2022 IR 109", List.of(CodeElement.IR_109)),
-      Map.entry("ISO 2022 IR 110", List.of(CodeElement.IR_110)),
-      Map.entry("ISO 2022 IR 144", List.of(CodeElement.IR_144)),
-      Map.entry("ISO 2022 IR 127", List.of(CodeElement.IR_127)),
-      Map.entry("ISO 2022 IR 126", List.of(CodeElement.IR_126)),
-      Map.entry("ISO 2022 IR 138", List.of(CodeElement.IR_138)),
-      Map.entry("ISO 2022 IR 148", List.of(CodeElement.IR_148)),
-      Map.entry("ISO 2022 IR 203", List.of(CodeElement.IR_203)),
-      Map.entry("ISO 2022 IR 13", List.of(CodeElement.IR_14, CodeElement.IR_13)),
-      Map.entry("ISO 2022 IR 166", List.of(CodeElement.IR_166)),
-      Map.entry("ISO 2022 IR 87", List.of(CodeElement.IR_87)),
-      Map.entry("ISO 2022 IR 159", List.of(CodeElement.IR_159)),
-      Map.entry("ISO 2022 IR 149", List.of(CodeElement.IR_149)),
-      Map.entry("ISO 2022 IR 58", List.of(CodeElement.IR_58)));
+  private static final Map<String, List<CodeElement>> EXTENDED =
+      Map.ofEntries(
+          Map.entry("ISO 2022 IR 6", List.of(CodeElement.IR_6)),
+          Map.entry("ISO 2022 IR 100", List.of(CodeElement.IR_100)),
+          Map.entry("ISO 2022 IR 101", List.of(CodeElement.IR_101)),
+          Map.entry("ISO 2022 IR 109", List.of(CodeElement.IR_109)),
+          Map.entry("ISO 2022 IR 110", List.of(CodeElement.IR_110)),
+          Map.entry("ISO 2022 IR 144", List.of(CodeElement.IR_144)),
+          Map.entry("ISO 2022 IR 127", List.of(CodeElement.IR_127)),
+          Map.entry("ISO 2022 IR 126", List.of(CodeElement.IR_126)),
+          Map.entry("ISO 2022 IR 138", List.of(CodeElement.IR_138)),
+          Map.entry("ISO 2022 IR 148", List.of(CodeElement.IR_148)),
+          Map.entry("ISO 2022 IR 203", List.of(CodeElement.IR_203)),
+          Map.entry("ISO 2022 IR 13", List.of(CodeElement.IR_14, CodeElement.IR_13)),
+          Map.entry("ISO 2022 IR 166", List.of(CodeElement.IR_166)),
+          Map.entry("ISO 2022 IR 87", List.of(CodeElement.IR_87)),
+          Map.entry("ISO 2022 IR 159", List.of(CodeElement.IR_159)),
+          Map.entry("ISO 2022 IR 149", List.of(CodeElement.IR_149)),
+          Map.entry("ISO 2022 IR 58", List.of(CodeElement.IR_58)));
 
   /** The default character repertoire, ISO-IR 6 (PS3.5 6.1.2.1). */
   public static final SpecificCharacterSet DEFAULT = of(); // after the tables it reads
@@ -75,8 +77,8 @@ public final class SpecificCharacterSet {
   }
 
   /**
-   * From the values of (0008,0005), already split on BACKSLASH; surrounding spaces are ignored
-   * and an empty value 1 means the default repertoire (PS3.3 C.12.1.1.2).
+   * From the values of (0008,0005), already split on BACKSLASH; surrounding spaces are ignored and
+   * an empty value 1 means the default repertoire (PS3.3 C.12.1.1.2).
    */
   public static SpecificCharacterSet of(String... values) {
     if (values == null || values.length == 0) {

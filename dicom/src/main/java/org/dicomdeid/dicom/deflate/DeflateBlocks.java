@@ -19,15 +19,20 @@ final class DeflateBlocks {
   record Boundary(long bitOffset, long uncompressedOffset) {}
 
   // RFC 1951 3.2.5: base lengths and extra bits of length codes 257..285, extra bits of distances.
-  private static final int[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27,
-      31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
-  private static final int[] LENGTH_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3,
-      3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
-  private static final int[] DIST_EXTRA = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7,
-      8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+  private static final int[] LENGTH_BASE = {
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258
+  };
+  private static final int[] LENGTH_EXTRA = {
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0
+  };
+  private static final int[] DIST_EXTRA = {
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
+  };
   // RFC 1951 3.2.7: the order in which code length code lengths are sent.
-  private static final int[] CLEN_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2,
-      14, 1, 15};
+  private static final int[] CLEN_ORDER = {
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
+  };
   private static final Huffman FIXED_LITLEN;
   private static final Huffman FIXED_DIST;
 
@@ -68,12 +73,13 @@ final class DeflateBlocks {
         return null;
       }
       boolean last = (header & 1) != 0;
-      long n = switch (header >>> 1) {
-        case 0 -> stored();
-        case 1 -> huffman(FIXED_LITLEN, FIXED_DIST);
-        case 2 -> dynamic();
-        default -> -1; // type 3 is reserved (an error)
-      };
+      long n =
+          switch (header >>> 1) {
+            case 0 -> stored();
+            case 1 -> huffman(FIXED_LITLEN, FIXED_DIST);
+            case 2 -> dynamic();
+            default -> -1; // type 3 is reserved (an error)
+          };
       if (n < 0 || last) {
         return null;
       }
@@ -154,10 +160,10 @@ final class DeflateBlocks {
   }
 
   /**
-   * RFC 1951 3.2.5: literals and length/distance pairs up to end of block; returns bytes. The
-   * bit buffer is kept in locals, refilled to 48 bits or more before each symbol: a literal or
-   * length code (15 bits at most), its extra bits (5), a distance code (15) and its extra bits
-   * (13) fit, so one refill serves a whole length/distance pair.
+   * RFC 1951 3.2.5: literals and length/distance pairs up to end of block; returns bytes. The bit
+   * buffer is kept in locals, refilled to 48 bits or more before each symbol: a literal or length
+   * code (15 bits at most), its extra bits (5), a distance code (15) and its extra bits (13) fit,
+   * so one refill serves a whole length/distance pair.
    */
   private long huffman(Huffman lit, Huffman dist) throws IOException {
     int[] litTable = lit.table;
@@ -223,8 +229,8 @@ final class DeflateBlocks {
   }
 
   /**
-   * A canonical Huffman code (RFC 1951 3.2.2) as one lookup table indexed by the next
-   * {@code maxBits} bits of input in stream order; each entry is symbol << 4 | code length.
+   * A canonical Huffman code (RFC 1951 3.2.2) as one lookup table indexed by the next {@code
+   * maxBits} bits of input in stream order; each entry is symbol << 4 | code length.
    */
   private static final class Huffman {
     private final int[] table;

@@ -27,26 +27,29 @@ import org.dicomdeid.dicom.io.InputOpener;
  * <p>A deflated data set is one raw deflate stream (RFC 1951) with the header at its start, so a
  * changed header would mean deflating the whole file again, Pixel Data included. But a deflate
  * block decodes the same wherever it is placed, as long as the 32 KiB before it (the window its
- * back references reach into, RFC 1951 3.2) are the same bytes. So when everything from Pixel
- * Data on is written unchanged, the output is: the new header plus the first stretch of Pixel
- * Data deflated anew, up to a block of the input that starts at least 32 KiB into Pixel Data,
- * closed with a sync flush (an empty stored block, so the stream is byte aligned), then the
- * input's compressed bits from that block on, shifted to the byte boundary.
+ * back references reach into, RFC 1951 3.2) are the same bytes. So when everything from Pixel Data
+ * on is written unchanged, the output is: the new header plus the first stretch of Pixel Data
+ * deflated anew, up to a block of the input that starts at least 32 KiB into Pixel Data, closed
+ * with a sync flush (an empty stored block, so the stream is byte aligned), then the input's
+ * compressed bits from that block on, shifted to the byte boundary.
  *
- * <p>Use: open the reader with {@link #tap}, write the rewritten data set uncompressed to
- * {@link #dataSet()}, call {@link #markUnchangedFrom} just before writing Pixel Data (it reads
- * the start of the input again to find the block to splice at), then {@link #writeTo}. The
- * claim "unchanged" is never trusted: every byte written after the mark is compared with the
- * byte read at the same place, and any difference, or anything this class does not handle,
- * makes {@link #writeTo} return false, so that the caller encodes the whole data set.
+ * <p>Use: open the reader with {@link #tap}, write the rewritten data set uncompressed to {@link
+ * #dataSet()}, call {@link #markUnchangedFrom} just before writing Pixel Data (it reads the start
+ * of the input again to find the block to splice at), then {@link #writeTo}. The claim "unchanged"
+ * is never trusted: every byte written after the mark is compared with the byte read at the same
+ * place, and any difference, or anything this class does not handle, makes {@link #writeTo} return
+ * false, so that the caller encodes the whole data set.
  */
 public final class DeflateSplice implements Closeable {
   /** RFC 1951: a back reference reaches at most 32768 bytes back. */
   static final int WINDOW = 32 * 1024;
+
   /** The rewritten data set before the mark is held in memory up to this size. */
   static final int HEAD_LIMIT = 8 << 20;
+
   /** How far past the mark a block boundary may be; what lies before it is deflated again. */
   static final int REENCODE_LIMIT = 1 << 20;
+
   /** How far reading may run ahead of writing (DicomInput reads ahead one 64 KiB buffer). */
   private static final int RING = 256 * 1024;
 
@@ -55,8 +58,10 @@ public final class DeflateSplice implements Closeable {
   private final Recorder recorder = new Recorder();
   private long oldMark = -1;
   private long newMark = -1;
+
   /** The input's compressed data set, as far as the block scan read it. */
   private Recording compressed;
+
   private DeflateBlocks.Boundary spliceAt;
   private String refusal;
 
@@ -79,8 +84,8 @@ public final class DeflateSplice implements Closeable {
 
   /**
    * Everything from the element at {@code readerOffset} (the reader's {@link DicomReader#offset()})
-   * to the end is about to be written unchanged. Only the first call counts. Finds the block of
-   * the input to splice at: the first that starts {@link #WINDOW} bytes or more after the mark.
+   * to the end is about to be written unchanged. Only the first call counts. Finds the block of the
+   * input to splice at: the first that starts {@link #WINDOW} bytes or more after the mark.
    */
   public void markUnchangedFrom(DicomReader r, long readerOffset) throws IOException {
     if (oldMark >= 0) {
@@ -91,8 +96,7 @@ public final class DeflateSplice implements Closeable {
     InputStream in = source.open();
     compressed = new Recording(in);
     skipFully(in, r.dataSetOffset());
-    spliceAt = DeflateBlocks.firstBlockFrom(compressed, oldMark + WINDOW,
-        oldMark + REENCODE_LIMIT);
+    spliceAt = DeflateBlocks.firstBlockFrom(compressed, oldMark + WINDOW, oldMark + REENCODE_LIMIT);
     if (spliceAt == null) {
       recorder.failed = "no deflate block starts between 32 KiB and 1 MiB into Pixel Data";
     }
@@ -118,8 +122,11 @@ public final class DeflateSplice implements Closeable {
     w.writeFileMetaGroup(meta, ts);
     deflateHead(out, (int) (newMark + spliceAt.uncompressedOffset() - oldMark));
     long from = spliceAt.bitOffset() >>> 3;
-    copyBits(compressed.replayFrom(from), r.deflatedLength() - from,
-        (int) (spliceAt.bitOffset() & 7), out);
+    copyBits(
+        compressed.replayFrom(from),
+        r.deflatedLength() - from,
+        (int) (spliceAt.bitOffset() & 7),
+        out);
     return true;
   }
 
@@ -144,8 +151,7 @@ public final class DeflateSplice implements Closeable {
     if (recorder.pos - newMark != tap.pos - oldMark) {
       return "the data after Pixel Data changed length";
     }
-    if (spliceAt.uncompressedOffset() > tap.pos
-        || spliceAt.bitOffset() > r.deflatedLength() * 8) {
+    if (spliceAt.uncompressedOffset() > tap.pos || spliceAt.bitOffset() > r.deflatedLength() * 8) {
       return "the splice point is past the end of the data set";
     }
     return null;
@@ -187,11 +193,9 @@ public final class DeflateSplice implements Closeable {
       return;
     }
     long[] words = new long[buf.length / 8];
-    LongBuffer view = ByteBuffer.wrap(buf)
-        .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    LongBuffer view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     byte[] shifted = new byte[buf.length];
-    LongBuffer shiftedView = ByteBuffer.wrap(shifted)
-        .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+    LongBuffer shiftedView = ByteBuffer.wrap(shifted).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     int have = 0; // bytes in buf not yet written (the last one waits for the byte after it)
     long left = bytes;
     while (left > 0) {
@@ -221,8 +225,8 @@ public final class DeflateSplice implements Closeable {
   private static int readSome(InputStream in, byte[] b, int off, int len) throws IOException {
     int n = in.read(b, off, len);
     if (n < 0) {
-      throw new DicomParseException(INPUT_CHANGED, -1,
-          "the deflated data set ended while it was copied");
+      throw new DicomParseException(
+          INPUT_CHANGED, -1, "the deflated data set ended while it was copied");
     }
     return n;
   }
@@ -233,8 +237,8 @@ public final class DeflateSplice implements Closeable {
       long s = in.skip(left);
       if (s <= 0) {
         if (in.read() < 0) {
-          throw new DicomParseException(INPUT_CHANGED, -1,
-              "the input changed while it was rewritten");
+          throw new DicomParseException(
+              INPUT_CHANGED, -1, "the input changed while it was rewritten");
         }
         s = 1;
       }
@@ -313,8 +317,10 @@ public final class DeflateSplice implements Closeable {
         if (newMark >= 0 && !tap.matches(oldMark + pos - newMark, b, off, len)) {
           failed = "the data after Pixel Data was not copied unchanged";
         } else {
-          long limit = newMark < 0 ? HEAD_LIMIT
-              : newMark + spliceAt.uncompressedOffset() - oldMark; // what deflateHead needs
+          long limit =
+              newMark < 0
+                  ? HEAD_LIMIT
+                  : newMark + spliceAt.uncompressedOffset() - oldMark; // what deflateHead needs
           int keep = (int) Math.max(0, Math.min(len, limit - pos));
           if (newMark < 0 && keep < len) {
             failed = "the header is larger than " + (HEAD_LIMIT >> 20) + " MiB";

@@ -11,14 +11,16 @@ import org.dicomdeid.dicom.io.InputOpener;
 
 /**
  * PS3.5 A.5: a deflated data set is rewritten uncompressed first, then only its changed head is
- * deflated and the input's compressed Pixel Data reused, when {@link DeflateSplice} can do so;
- * else the input is read again and deflated whole. Any other data set is encoded whole.
+ * deflated and the input's compressed Pixel Data reused, when {@link DeflateSplice} can do so; else
+ * the input is read again and deflated whole. Any other data set is encoded whole.
  */
 final class SplicedDeflate implements DataSetEncoder {
   @Override
-  public Encoded encode(InputOpener source, long size, OutputStream out, FileMeta meta,
-      DataSetPass pass) throws IOException {
-    try (InputStream in = source.open(); DeflateSplice splice = new DeflateSplice(source)) {
+  public Encoded encode(
+      InputOpener source, long size, OutputStream out, FileMeta meta, DataSetPass pass)
+      throws IOException {
+    try (InputStream in = source.open();
+        DeflateSplice splice = new DeflateSplice(source)) {
       DicomReader r = DicomReader.open(in, size, splice::tap);
       if (!r.transferSyntax().deflated()) {
         return new Encoded(WholeDataSet.write(r, out, meta, pass), false);

@@ -12,8 +12,9 @@ import org.dicomdeid.dicom.io.InputOpener;
 /** The streaming pass writes the whole file, deflating a deflated data set anew. */
 final class WholeDataSet implements DataSetEncoder {
   @Override
-  public Encoded encode(InputOpener source, long size, OutputStream out, FileMeta meta,
-      DataSetPass pass) throws IOException {
+  public Encoded encode(
+      InputOpener source, long size, OutputStream out, FileMeta meta, DataSetPass pass)
+      throws IOException {
     try (InputStream in = source.open()) {
       return new Encoded(write(DicomReader.open(in, size), out, meta, pass), false);
     }

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * An input stream over a file channel, read from its current position. Unlike
- * {@code Channels.newInputStream}, it lets the codec reach the channel, so that a bulk value can go
- * to a {@link ChannelSink} without passing through the heap.
+ * An input stream over a file channel, read from its current position. Unlike {@code
+ * Channels.newInputStream}, it lets the codec reach the channel, so that a bulk value can go to a
+ * {@link ChannelSink} without passing through the heap.
  */
 public final class FileChannelInput extends BulkInputStream {
   private final FileChannel channel;

@@ -22,8 +22,8 @@ import org.dicomdeid.dicom.Values;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two encoders give the same file: spliced, a deflated data set inflates to what deflating
- * it whole gives; any other data set is encoded whole by both, byte for byte.
+ * The two encoders give the same file: spliced, a deflated data set inflates to what deflating it
+ * whole gives; any other data set is encoded whole by both, byte for byte.
  */
 class DataSetEncoderTest {
   private static final byte[] NAME = Values.ascii("SUBJ0001_20220921", VR.PN);
@@ -57,17 +57,18 @@ class DataSetEncoderTest {
     }
   }
 
-  private static DataSetEncoder.Encoded encode(DataSetEncoder encoder, byte[] input,
-      ByteArrayOutputStream out) throws IOException {
+  private static DataSetEncoder.Encoded encode(
+      DataSetEncoder encoder, byte[] input, ByteArrayOutputStream out) throws IOException {
     FileMeta meta = DicomReader.open(new ByteArrayInputStream(input), input.length).fileMeta();
-    return encoder.encode(() -> new ByteArrayInputStream(input), input.length, out, meta,
-        DataSetEncoderTest::rename);
+    return encoder.encode(
+        () -> new ByteArrayInputStream(input), input.length, out, meta, DataSetEncoderTest::rename);
   }
 
   private static byte[] inflatedDataSet(byte[] file) throws IOException {
     int at = (int) DicomReader.open(new ByteArrayInputStream(file), file.length).dataSetOffset();
-    return new InflaterInputStream(new ByteArrayInputStream(file, at, file.length - at),
-        new Inflater(true)).readAllBytes();
+    return new InflaterInputStream(
+            new ByteArrayInputStream(file, at, file.length - at), new Inflater(true))
+        .readAllBytes();
   }
 
   @Test
@@ -86,8 +87,10 @@ class DataSetEncoderTest {
 
   @Test
   void anyOtherDataSetIsEncodedWholeByBoth() throws IOException {
-    for (TransferSyntax ts : new TransferSyntax[] {TransferSyntax.EXPLICIT_LE,
-        TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE}) {
+    for (TransferSyntax ts :
+        new TransferSyntax[] {
+          TransferSyntax.EXPLICIT_LE, TransferSyntax.IMPLICIT_LE, TransferSyntax.EXPLICIT_BE
+        }) {
       byte[] input = file(ts);
       ByteArrayOutputStream spliced = new ByteArrayOutputStream();
       ByteArrayOutputStream whole = new ByteArrayOutputStream();

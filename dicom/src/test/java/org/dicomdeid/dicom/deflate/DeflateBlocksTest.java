@@ -77,8 +77,8 @@ class DeflateBlocksTest {
     List<DeflateBlocks.Boundary> all = new ArrayList<>();
     long min = 0;
     DeflateBlocks.Boundary b;
-    while ((b = DeflateBlocks.firstBlockFrom(new ByteArrayInputStream(comp), min,
-        Long.MAX_VALUE)) != null) {
+    while ((b = DeflateBlocks.firstBlockFrom(new ByteArrayInputStream(comp), min, Long.MAX_VALUE))
+        != null) {
       all.add(b);
       min = b.uncompressedOffset() + 1;
     }
@@ -96,7 +96,9 @@ class DeflateBlocksTest {
     boolean[] shifts = new boolean[8];
     for (DeflateBlocks.Boundary b : all) {
       byte[] rest = inflateFrom(comp, b, data);
-      assertArrayEquals(Arrays.copyOfRange(data, (int) b.uncompressedOffset(), data.length), rest,
+      assertArrayEquals(
+          Arrays.copyOfRange(data, (int) b.uncompressedOffset(), data.length),
+          rest,
           "inflating from " + b);
       shifts[(int) (b.bitOffset() & 7)] = true;
     }
@@ -116,20 +118,25 @@ class DeflateBlocksTest {
     List<DeflateBlocks.Boundary> all = allBoundaries(comp);
     DeflateBlocks.Boundary third = all.get(3);
     long min = all.get(2).uncompressedOffset() + 1;
-    assertEquals(third, DeflateBlocks.firstBlockFrom(new ByteArrayInputStream(comp), min,
-        Long.MAX_VALUE));
-    assertNull(DeflateBlocks.firstBlockFrom(new ByteArrayInputStream(comp), min,
-        third.uncompressedOffset() - 1), "a boundary past the limit is not reported");
-    assertNull(DeflateBlocks.firstBlockFrom(new ByteArrayInputStream(comp), data.length + 1,
-        Long.MAX_VALUE), "nothing starts after the final block");
+    assertEquals(
+        third, DeflateBlocks.firstBlockFrom(new ByteArrayInputStream(comp), min, Long.MAX_VALUE));
+    assertNull(
+        DeflateBlocks.firstBlockFrom(
+            new ByteArrayInputStream(comp), min, third.uncompressedOffset() - 1),
+        "a boundary past the limit is not reported");
+    assertNull(
+        DeflateBlocks.firstBlockFrom(
+            new ByteArrayInputStream(comp), data.length + 1, Long.MAX_VALUE),
+        "nothing starts after the final block");
   }
 
   @Test
   void truncatedOrRandomInputGivesNoBoundaryAndNoException() throws IOException {
     byte[] comp = deflate(TestPixels.ctLike(300_000, 9), 6, 0);
     for (int cut = 1; cut < comp.length; cut += 997) {
-      DeflateBlocks.Boundary b = DeflateBlocks.firstBlockFrom(
-          new ByteArrayInputStream(Arrays.copyOf(comp, cut)), 250_000, Long.MAX_VALUE);
+      DeflateBlocks.Boundary b =
+          DeflateBlocks.firstBlockFrom(
+              new ByteArrayInputStream(Arrays.copyOf(comp, cut)), 250_000, Long.MAX_VALUE);
       if (b != null) {
         assertTrue(b.bitOffset() <= cut * 8L, "a boundary beyond the bytes given: " + b);
       }

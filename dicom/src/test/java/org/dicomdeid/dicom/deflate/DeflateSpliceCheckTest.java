@@ -58,19 +58,20 @@ class DeflateSpliceCheckTest {
       } else if (r.tag() == Tags.PixelData) {
         splice.markUnchangedFrom(r, r.offset());
         OutputStream value = w.startValue(Tags.PixelData, VR.OW, r.length());
-        r.copyValue(new FilterOutputStream(value) { // streamed, as the engine does
-          long at;
+        r.copyValue(
+            new FilterOutputStream(value) { // streamed, as the engine does
+              long at;
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            byte[] c = Arrays.copyOfRange(b, off, off + len);
-            if (flip >= at && flip < at + len) {
-              c[(int) (flip - at)] ^= 1;
-            }
-            at += len;
-            out.write(c, 0, len);
-          }
-        });
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                byte[] c = Arrays.copyOfRange(b, off, off + len);
+                if (flip >= at && flip < at + len) {
+                  c[(int) (flip - at)] ^= 1;
+                }
+                at += len;
+                out.write(c, 0, len);
+              }
+            });
         w.endValue();
       } else {
         DicomCopy.copyEvent(r, w, e);
@@ -100,8 +101,10 @@ class DeflateSpliceCheckTest {
     DicomReader r = DicomReader.open(new ByteArrayInputStream(file), file.length);
     assertEquals(TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, r.transferSyntax().uid());
     int at = (int) r.dataSetOffset();
-    byte[] data = new InflaterInputStream(new ByteArrayInputStream(file, at, file.length - at),
-        new Inflater(true)).readAllBytes();
+    byte[] data =
+        new InflaterInputStream(
+                new ByteArrayInputStream(file, at, file.length - at), new Inflater(true))
+            .readAllBytes();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     DicomWriter w = new DicomWriter(expected);
     w.startDataSet(TransferSyntax.EXPLICIT_LE);
@@ -116,8 +119,8 @@ class DeflateSpliceCheckTest {
     for (int flip : new int[] {0, 1000, 100_000, 399_999}) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       DeflateSplice s = copy(file, flip, out);
-      assertEquals("the data after Pixel Data was not copied unchanged", s.refusal(),
-          "flip at " + flip);
+      assertEquals(
+          "the data after Pixel Data was not copied unchanged", s.refusal(), "flip at " + flip);
       assertEquals(0, out.size(), "nothing is written when the splice is refused");
     }
   }

@@ -50,8 +50,10 @@ public final class CodecBenchmark {
   private static void run(Path work, int slices, int largeMb) throws Exception {
     int series = 5;
     int perSeries = Math.max(1, (slices + series - 1) / series);
-    CohortManifest m = CohortGenerator.generate(work.resolve("ct"),
-        new CohortSpec(4242, 1, 1, series, perSeries, 512, 512, false, false));
+    CohortManifest m =
+        CohortGenerator.generate(
+            work.resolve("ct"),
+            new CohortSpec(4242, 1, 1, series, perSeries, 512, 512, false, false));
     List<Path> files = m.readableFiles().stream().map(GeneratedFile::path).toList();
     Path large = work.resolve("multiframe.dcm");
     writeMultiFrame(large, largeMb);
@@ -59,10 +61,15 @@ public final class CodecBenchmark {
     for (Path p : files) {
       ctBytes += Files.size(p);
     }
-    System.out.printf("java %s, %d CPUs, max heap %d MB%n", System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    System.out.printf("input: %d CT slices 512x512x16 (%.1f MB, 5 transfer syntaxes), "
-        + "1 multi-frame file %.1f MB%n%n", files.size(), ctBytes / MB, Files.size(large) / MB);
+    System.out.printf(
+        "java %s, %d CPUs, max heap %d MB%n",
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        "input: %d CT slices 512x512x16 (%.1f MB, 5 transfer syntaxes), "
+            + "1 multi-frame file %.1f MB%n%n",
+        files.size(), ctBytes / MB, Files.size(large) / MB);
 
     headerOnly(files, large);
     Path out = work.resolve("out");
@@ -98,12 +105,17 @@ public final class CodecBenchmark {
     }
     Arrays.sort(nanos);
     long sum = Arrays.stream(nanos).sum();
-    System.out.printf("header-only parse (HeaderReader), %d slices: mean %.1f us, median %.1f us,"
-        + " p95 %.1f us per file%n", nanos.length, sum / 1e3 / nanos.length,
-        nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.95)] / 1e3);
+    System.out.printf(
+        "header-only parse (HeaderReader), %d slices: mean %.1f us, median %.1f us,"
+            + " p95 %.1f us per file%n",
+        nanos.length,
+        sum / 1e3 / nanos.length,
+        nanos[nanos.length / 2] / 1e3,
+        nanos[(int) (nanos.length * 0.95)] / 1e3);
     long t0 = System.nanoTime();
     header(large);
-    System.out.printf("header-only parse of the %.0f MB multi-frame file: %.1f us%n",
+    System.out.printf(
+        "header-only parse of the %.0f MB multi-frame file: %.1f us%n",
         Files.size(large) / MB, (System.nanoTime() - t0) / 1e3);
   }
 
@@ -157,8 +169,9 @@ public final class CodecBenchmark {
   }
 
   private static void report(String what, long bytes, long nanos) {
-    System.out.printf("  %-42s %8.1f MB in %7.3f s = %7.1f MB/s%n", what, bytes / MB,
-        nanos / 1e9, bytes / MB / (nanos / 1e9));
+    System.out.printf(
+        "  %-42s %8.1f MB in %7.3f s = %7.1f MB/s%n",
+        what, bytes / MB, nanos / 1e9, bytes / MB / (nanos / 1e9));
   }
 
   /** A multi-frame CT-like file, Explicit VR LE, Pixel Data streamed frame by frame. */
@@ -196,10 +209,17 @@ public final class CodecBenchmark {
 
   /** Runs {@link RewriteOne} in a child JVM with -Xmx64m and prints what it reports. */
   private static void childJvm(Path large, Path out) throws Exception {
-    String cp = location(CodecBenchmark.class) + java.io.File.pathSeparator
-        + location(DicomCopy.class);
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-cp", cp, RewriteOne.class.getName(), large.toString(), out.toString());
+    String cp =
+        location(CodecBenchmark.class) + java.io.File.pathSeparator + location(DicomCopy.class);
+    List<String> cmd =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m",
+            "-cp",
+            cp,
+            RewriteOne.class.getName(),
+            large.toString(),
+            out.toString());
     System.out.println();
     System.out.println("child JVM: java -Xmx64m ... " + RewriteOne.class.getSimpleName());
     Process p = new ProcessBuilder(cmd).inheritIO().start();
@@ -240,9 +260,14 @@ public final class CodecBenchmark {
         throw new IllegalStateException("output size differs from input");
       }
       Runtime rt = Runtime.getRuntime();
-      System.out.printf("  rewrote %.1f MB in %.2f s = %.1f MB/s with max heap %d MB "
-          + "(heap in use at end %d MB)%n", size / MB, nanos / 1e9, size / MB / (nanos / 1e9),
-          rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20);
+      System.out.printf(
+          "  rewrote %.1f MB in %.2f s = %.1f MB/s with max heap %d MB "
+              + "(heap in use at end %d MB)%n",
+          size / MB,
+          nanos / 1e9,
+          size / MB / (nanos / 1e9),
+          rt.maxMemory() >> 20,
+          (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
   }
 }

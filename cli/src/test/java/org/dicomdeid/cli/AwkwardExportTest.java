@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dicomdeid.dicom.ExternalTools;
 import org.dicomdeid.pipeline.Runs;
@@ -150,13 +152,8 @@ class AwkwardExportTest {
     List<CSVRecord> rows = new ArrayList<>();
     try (var r = Files.newBufferedReader(report);
         var p =
-            org.apache.commons.csv.CSVParser.parse(
-                r,
-                org.apache.commons.csv.CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get())) {
+            CSVParser.parse(
+                r, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
       p.forEach(rows::add);
     }
     return rows;

@@ -3,6 +3,7 @@ package org.dicomdeid.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -99,9 +100,7 @@ public final class AwkwardTree {
 
   private static List<Path> regularFiles(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-          .sorted()
-          .toList();
+      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.dicomdeid.dicom.DicomReader;
 import org.dicomdeid.dicom.ExternalTools;
@@ -168,7 +169,7 @@ class BadInputTest {
             Files.createDirectories(dir.resolve("export/KU1_20200101")),
             "LOCKED",
             TestImages.image("KU1", 9, w -> {}));
-    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    Files.setPosixFilePermissions(locked, Set.of());
     CliRuns.Result run = CliRuns.main(Runs.args(dir, cohort.root().toString()));
     assertEquals(1, run.status(), run.err());
     CSVRecord row = Runs.report(dir.resolve("phi/report.csv")).get(locked.toString());

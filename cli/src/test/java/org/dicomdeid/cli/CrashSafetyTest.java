@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -124,10 +126,10 @@ class CrashSafetyTest {
       try (Stream<Path> s = Files.walk(root)) {
         return s.filter(f -> f.getFileName().toString().endsWith(".dcm") && Files.isRegularFile(f))
             .toList();
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         // While the run writes, a temporary file can be renamed away between the folder's
         // listing and the walk's look at it: list again.
-        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
+        if (!(e.getCause() instanceof NoSuchFileException)) {
           throw e;
         }
       }

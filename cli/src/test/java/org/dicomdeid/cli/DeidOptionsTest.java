@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.dicomdeid.pipeline.DeidOptions;
 import org.dicomdeid.pipeline.DeidSettings;
 import org.dicomdeid.pipeline.Runs;
+import org.dicomdeid.rules.ProfileOption;
+import org.dicomdeid.rules.SecretKeyFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,13 +66,12 @@ class DeidOptionsTest {
     assertEquals(0, ok.status(), ok.err());
     DeidSettings s =
         DeidSettings.from(
-            org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs(
+            PipelineOptionsFactory.fromArgs(
                     Runs.args(dir, in.toString(), "--options=keepUnlistedText"))
                 .as(DeidOptions.class));
     assertTrue(s.config().keepUnlistedText());
     assertTrue(s.keyedConfig().load().keepUnlistedText(), "the workers' engine keeps it too");
-    assertTrue(
-        s.config().options().contains(org.dicomdeid.rules.ProfileOption.RETAIN_LONG_FULL_DATES));
+    assertTrue(s.config().options().contains(ProfileOption.RETAIN_LONG_FULL_DATES));
   }
 
   @Test
@@ -80,7 +82,7 @@ class DeidOptionsTest {
     Files.writeString(
         dir.resolve("phi/mapping.csv"),
         "subj,MRN,ct_date,shifted_ct_date,studies,series,files\nS1,KU1,20200101,20190101,1,1,1\n");
-    org.dicomdeid.rules.SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
+    SecretKeyFile.loadOrCreate(dir.resolve("phi/secret.key"));
     assertBad("shifted dates", Runs.args(dir, in.toString()));
     CliRuns.Result ok =
         CliRuns.main(Runs.args(dir, in.toString(), "--options=retainLongModifiedDates"));

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
+import org.dicomdeid.dicom.ByteSearch;
 import org.dicomdeid.pipeline.Runs;
 import org.dicomdeid.sample.CohortGenerator;
 import org.dicomdeid.sample.CohortManifest;
@@ -223,7 +224,7 @@ class DeidPipelineEndToEndTest {
   }
 
   private static boolean contains(byte[] hay, byte[] needle) {
-    return org.dicomdeid.dicom.ByteSearch.contains(hay, needle);
+    return ByteSearch.contains(hay, needle);
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

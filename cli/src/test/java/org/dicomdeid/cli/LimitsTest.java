@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.dicomdeid.dicom.DicomReader;
 import org.dicomdeid.dicom.DicomWriter;
@@ -135,12 +137,12 @@ class LimitsTest {
       w.writeElement(0x00280103, VR.US, TestImages.us(0));
       byte[] frame = new byte[SIDE * SIDE * 2];
       OutputStream pixels = w.startValue(Tags.PixelData, VR.OW, (long) FRAMES * frame.length);
-      java.util.Random noise = new java.util.Random(FRAMES);
+      Random noise = new Random(FRAMES);
       for (int f = 0; f < FRAMES; f++) {
         if (f < 2) {
           noise.nextBytes(frame);
         } else {
-          java.util.Arrays.fill(frame, (byte) 0);
+          Arrays.fill(frame, (byte) 0);
           for (int i = 0; i < frame.length; i += 64) {
             frame[i] = (byte) f;
             frame[i + 1] = (byte) (i >> 6);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.dicomdeid.pipeline.Runs;
 import org.dicomdeid.sample.CohortGenerator;
@@ -116,9 +118,7 @@ class RerunTest {
   }
 
   private static void assertRefused(String message, String[] base, String... more) {
-    String[] args =
-        java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(more))
-            .toArray(String[]::new);
+    String[] args = Stream.concat(Arrays.stream(base), Arrays.stream(more)).toArray(String[]::new);
     CliRuns.Result r = CliRuns.main(args);
     assertEquals(2, r.status(), r.err());
     assertTrue(r.err().contains(message), r.err());

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dicomdeid.pipeline.Runs;
@@ -66,7 +67,7 @@ class SecretsAndLogsTest {
         ChildJvm.command(
             List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"),
             Main.class,
-            java.util.Arrays.stream(Runs.args(dir, cohort.root().toString()))
+            Arrays.stream(Runs.args(dir, cohort.root().toString()))
                 .map(a -> a.equals("--progress=false") ? "--progress=true" : a)
                 .toArray(String[]::new));
     Process p = ChildJvm.start(command, log);

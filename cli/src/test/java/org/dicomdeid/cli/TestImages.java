@@ -3,6 +3,8 @@ package org.dicomdeid.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.dicomdeid.dicom.ByteSearch;
 import org.dicomdeid.dicom.DicomWriter;
 import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.Tags;
@@ -109,7 +111,7 @@ final class TestImages {
 
   /** Offset of the first occurrence of {@code needle}, else an AssertionError. */
   static int indexOf(byte[] hay, byte[] needle) {
-    int i = org.dicomdeid.dicom.ByteSearch.indexOf(hay, needle);
+    int i = ByteSearch.indexOf(hay, needle);
     if (i < 0) {
       throw new AssertionError("not found");
     }
@@ -135,7 +137,7 @@ final class TestImages {
 
   static byte[] uid(String s) {
     byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-    return b.length % 2 == 0 ? b : java.util.Arrays.copyOf(b, b.length + 1);
+    return b.length % 2 == 0 ? b : Arrays.copyOf(b, b.length + 1);
   }
 
   static byte[] us(int v) {

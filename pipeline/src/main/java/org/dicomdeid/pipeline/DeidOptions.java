@@ -64,9 +64,9 @@ public interface DeidOptions extends PipelineOptions {
   void setAllowBurnedIn(boolean value);
 
   @Description(
-      "Replace an existing output file whose bytes differ from this run's. Without it "
-          + "such a file is left alone and its input is reported failed; identical files are always "
-          + "left alone.")
+      "Replace an existing output file whose bytes differ from this run's. Without it such a file"
+          + " is left alone and its input is reported failed; identical files are always left"
+          + " alone.")
   @Default.Boolean(false)
   boolean getOverwrite();
 

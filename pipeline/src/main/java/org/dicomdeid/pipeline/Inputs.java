@@ -1,5 +1,6 @@
 package org.dicomdeid.pipeline;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class Inputs {
   private static boolean anyFile(String pattern) throws BadOptionsException {
     try {
       return InputFiles.anyFile(pattern);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new BadOptionsException(
           "--input " + pattern + ": cannot be read (" + e.getClass().getSimpleName() + ")");
     }
@@ -115,7 +116,7 @@ final class Inputs {
     }
     try {
       return existing.toRealPath().resolve(existing.relativize(p));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return p;
     }
   }

@@ -134,9 +134,9 @@ final class ProgressLine implements AutoCloseable {
     }
     b.append(
         String.format(
-            " | headers read %d | grouped by series %d, by study %d | written"
-                + " %d, unchanged %d, skipped %d, quarantined %d, failed %d | %.1f MB written, %.1f MB/s,"
-                + " %.0f files/s",
+            " | headers read %d | grouped by series %d, by study %d | written %d, unchanged %d,"
+                + " skipped %d, quarantined %d, failed %d | %.1f MB written, %.1f MB/s, %.0f"
+                + " files/s",
             headers,
             c.getOrDefault(DeidMetrics.SERIES_CHECKED, 0L),
             c.getOrDefault(DeidMetrics.STUDY_DATED, 0L),

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,7 +44,7 @@ class JobGraphSecretsTest {
         "subj,MRN,ct_date,studies,series,files\n" + "SUBJ000777,KU98765,20190304,1,1,3\n");
     // the key the mapping was made with (a mapping without its key is refused: KeyCheck)
     byte[] made = new byte[32];
-    new java.security.SecureRandom().nextBytes(made);
+    new SecureRandom().nextBytes(made);
     Files.writeString(dir.resolve("phi/secret.key"), HexFormat.of().formatHex(made) + "\n");
     DeidOptions options =
         PipelineOptionsFactory.fromArgs(Runs.args(dir, cohort.root().toString()))

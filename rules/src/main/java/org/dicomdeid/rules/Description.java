@@ -96,9 +96,9 @@ final class Description {
             + " set; tags the dictionary does not know, whatever the VR or encoding; overlay groups"
             + " (60xx) and curve groups (50xx), every even group whole, since their data goes\n");
     sb.append(
-        "Wrong VRs: a text attribute sent with a non-text VR is decided as text; text"
-            + " sent under a date, number or sequence tag is removed; a kept DA DT TM DS IS AS value"
-            + " with characters outside its VR is emptied\n");
+        "Wrong VRs: a text attribute sent with a non-text VR is decided as text; text sent under a"
+            + " date, number or sequence tag is removed; a kept DA DT TM DS IS AS value with"
+            + " characters outside its VR is emptied\n");
     sb.append(
         "Elements out of ascending tag order, or a tag twice: the file fails" + " (PS3.5 7.1)\n");
     sb.append("Private attributes: ")

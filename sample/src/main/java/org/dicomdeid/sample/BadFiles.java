@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
 import org.dicomdeid.sample.CohortModel.Series;
@@ -49,7 +50,7 @@ final class BadFiles {
     byte[] whole = encode(s, sop, InstanceWriter.dataSet(s, 1, sop, sop, 32, 32), pixels);
     // Native Pixel Data is the last element: cut halfway through its value.
     Path truncated = s.dir().resolve(g.fileName(s, 1));
-    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - pixels.length / 2));
+    Files.write(truncated, Arrays.copyOf(whole, whole.length - pixels.length / 2));
     g.add(truncated, GeneratedFile.BAD, s, sop, s.transferSyntaxUid());
 
     String sop2 = g.uid();
@@ -74,7 +75,7 @@ final class BadFiles {
   private static void patchLength(byte[] b) {
     byte[] header = {0x09, 0x00, 0x13, 0x10, 'U', 'T', 0, 0};
     for (int i = 0; i + 12 <= b.length; i++) {
-      if (java.util.Arrays.equals(b, i, i + 8, header, 0, 8)) {
+      if (Arrays.equals(b, i, i + 8, header, 0, 8)) {
         for (int k = 0; k < 4; k++) {
           b[i + 8 + k] = (byte) (LYING_LENGTH >>> (8 * k));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +49,7 @@ public final class CohortGenerator {
     for (int i = 0; i < names.length; i++) {
       m.put(names[i], SYNTAXES.get(i));
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   private static final String[] FAMILY = {"SMITH", "KOWALSKI", "NGUYEN", "OKAFOR", "GARCIA"};

@@ -9,6 +9,7 @@ import org.dicomdeid.dicom.FileMeta;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TransferSyntax;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
 import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.dicomdeid.sample.CohortModel.Patient;
 import org.dicomdeid.sample.CohortModel.Series;
@@ -140,9 +141,7 @@ final class InstanceWriter {
     meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI, sopUid);
     meta.put(
         new DicomElement(
-            Tags.SourceApplicationEntityTitle,
-            VR.AE,
-            org.dicomdeid.dicom.Values.ascii(s.visit().station(), VR.AE)));
+            Tags.SourceApplicationEntityTitle, VR.AE, Values.ascii(s.visit().station(), VR.AE)));
     DicomWriter w = new DicomWriter(os);
     w.writeFileMeta(meta, ts);
     SpecificCharacterSet cs = s.visit().patient().charset();

@@ -23,6 +23,7 @@ import org.dicomdeid.dicom.ExternalTools;
 import org.dicomdeid.dicom.Tags;
 import org.dicomdeid.dicom.TopLevelValues;
 import org.dicomdeid.dicom.VR;
+import org.dicomdeid.dicom.Values;
 import org.dicomdeid.dicom.charset.SpecificCharacterSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,9 +126,7 @@ class CohortGeneratorTest {
       for (DicomReader.Event e = r.next(); e != DicomReader.Event.END; e = r.next()) {
         if (e == DicomReader.Event.ELEMENT && r.depth() == 0) {
           if (r.tag() == Tags.SpecificCharacterSet) {
-            cs =
-                SpecificCharacterSet.of(
-                    org.dicomdeid.dicom.Values.strings(r.readValue()).toArray(String[]::new));
+            cs = SpecificCharacterSet.of(Values.strings(r.readValue()).toArray(String[]::new));
           } else if (r.tag() == Tags.PatientName) {
             name = cs.decode(r.readValue(), VR.PN).trim();
           }

@@ -1,6 +1,11 @@
 package org.dicomdeid.transforms;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -150,11 +155,10 @@ public final class FileNames {
    * writes the real path of each as raw bytes followed by a NUL byte (names may hold newlines):
    * {@code ... | java -cp <jar> org.dicomdeid.transforms.FileNames | xargs -0 ls -l}.
    */
-  public static void main(String[] args) throws java.io.IOException {
-    java.io.BufferedReader in =
-        new java.io.BufferedReader(
-            new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
-    java.io.OutputStream out = new java.io.BufferedOutputStream(System.out);
+  public static void main(String[] args) throws IOException {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    OutputStream out = new BufferedOutputStream(System.out);
     for (String cell = in.readLine(); cell != null; cell = in.readLine()) {
       out.write(bytes(cell));
       out.write(0);

@@ -1,5 +1,6 @@
 package org.dicomdeid.transforms;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ public final class LocalCounts {
     return new Mirrored(Metrics.counter(namespace, name), name);
   }
 
-  private static final class Mirrored implements Counter, java.io.Serializable {
+  private static final class Mirrored implements Counter, Serializable {
     private static final long serialVersionUID = 1L;
     private final Counter beam;
     private final String name;

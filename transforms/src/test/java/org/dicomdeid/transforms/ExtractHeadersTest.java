@@ -3,7 +3,9 @@ package org.dicomdeid.transforms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ class ExtractHeadersTest {
   @Test
   void aDicomdirIsSkippedEvenWhenItsRecordsAreBroken(TestPipeline p) throws Exception {
     Path dicomdir = dir.resolve("DICOMDIR");
-    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(dicomdir)) {
+    try (OutputStream out = Files.newOutputStream(dicomdir)) {
       FileMeta meta = new FileMeta();
       meta.putString(Tags.MediaStorageSOPClassUID, VR.UI, ReadProblems.MEDIA_STORAGE_DIRECTORY);
       meta.putString(Tags.MediaStorageSOPInstanceUID, VR.UI, "1.2.3");

@@ -34,9 +34,9 @@ class ReasonTest {
           entry(
               Reason.Kind.NAME_NOT_OPENABLE,
               "US-ASCII",
-              "cannot be opened by name: its bytes are"
-                  + " not valid in this JVM's file-name encoding (US-ASCII); run through"
-                  + " run-configs/direct.sh, which starts Java under a locale that maps every byte"),
+              "cannot be opened by name: its bytes are not valid in this JVM's file-name encoding"
+                  + " (US-ASCII); run through run-configs/direct.sh, which starts Java under a"
+                  + " locale that maps every byte"),
           entry(
               Reason.Kind.CANNOT_LIST,
               "permission denied",
@@ -55,9 +55,8 @@ class ReasonTest {
           entry(
               Reason.Kind.MISSING_PATIENT_ID,
               "",
-              "missing PatientID, and no <MRN>_<YYYYMMDD>"
-                  + " visit folder above the file to take the MRN from: without an MRN it cannot be given"
-                  + " a subject"),
+              "missing PatientID, and no <MRN>_<YYYYMMDD> visit folder above the file to take the"
+                  + " MRN from: without an MRN it cannot be given a subject"),
           entry(Reason.Kind.MISSING_IDENTIFIER, "SOPInstanceUID", "missing SOPInstanceUID"),
           entry(
               Reason.Kind.BURNED_IN,

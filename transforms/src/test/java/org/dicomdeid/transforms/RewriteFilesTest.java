@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class RewriteFilesTest {
             dir.resolve("export"), new CohortSpec(5L, 1, 1, 1, 1, 16, 16, false, false));
     GeneratedFile f = cohort.filesOfKind(GeneratedFile.DICOM).get(0);
     byte[] b = Files.readAllBytes(f.path());
-    assertEquals("UL", new String(b, 136, 2, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("UL", new String(b, 136, 2, StandardCharsets.US_ASCII));
     b[140] += 2; // (0002,0000) now claims two bytes more than the meta group holds
     Files.write(f.path(), b);
     HeaderRecord r = read(f.path());

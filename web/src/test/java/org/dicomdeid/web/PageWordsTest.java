@@ -50,7 +50,8 @@ class PageWordsTest {
     // Whole sentences the server sends: IllegalArgumentException and Exchanges.error literals.
     Pattern sentence =
         Pattern.compile(
-            "(?:IllegalArgumentException\\(|Exchanges\\.error\\(ex, \\d+, |msg = )\"([^\"]+)\"[);]");
+            "(?:IllegalArgumentException\\(|Exchanges\\.error\\(ex, \\d+, |msg ="
+                + " )\"([^\"]+)\"[);]");
     Set<String> missing = new TreeSet<>();
     try (Stream<Path> files = Files.list(JAVA)) {
       for (Path f : files.filter(f -> !f.endsWith("WebConfig.java")).toList()) { // its own CLI

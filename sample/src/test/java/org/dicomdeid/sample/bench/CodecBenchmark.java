@@ -1,6 +1,7 @@
 package org.dicomdeid.sample.bench;
 
 import java.io.BufferedOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -209,8 +210,7 @@ public final class CodecBenchmark {
 
   /** Runs {@link RewriteOne} in a child JVM with -Xmx64m and prints what it reports. */
   private static void childJvm(Path large, Path out) throws Exception {
-    String cp =
-        location(CodecBenchmark.class) + java.io.File.pathSeparator + location(DicomCopy.class);
+    String cp = location(CodecBenchmark.class) + File.pathSeparator + location(DicomCopy.class);
     List<String> cmd =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -52,7 +52,7 @@ trap cleanup EXIT
 PORT="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -cp "$CLI_CP" org.dicomdeid.sample.CohortGenerator "$TMP/export" 3 7301 >&2
-"$HERE/../web.sh" --port="$PORT" --workDir="$TMP/work" --secretKeyFile="$TMP/key/deid.key" \
+"$HERE/start.sh" --port="$PORT" --workDir="$TMP/work" --secretKeyFile="$TMP/key/deid.key" \
   >"$TMP/server.out" 2>"$TMP/server.log" &
 SERVER_PID=$!
 URL="http://127.0.0.1:$PORT/"

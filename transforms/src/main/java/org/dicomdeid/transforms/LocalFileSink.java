@@ -1,10 +1,12 @@
 package org.dicomdeid.transforms;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,10 +36,23 @@ final class LocalFileSink implements FileSink {
     return Path.of(r.toString());
   }
 
+  /**
+   * Most files go into a folder that exists already (a series' folder holds its files): the file is
+   * opened first, and the folders are made only when that fails for want of them. Making them first
+   * cost a mkdir, a stat and a thrown exception per file.
+   */
   @Override
   public WritableByteChannel create(ResourceId file, boolean ownerOnly) throws IOException {
     Path p = path(file);
-    Files.createDirectories(p.toAbsolutePath().getParent());
+    try {
+      return openNew(p, ownerOnly);
+    } catch (NoSuchFileException noFolder) {
+      Files.createDirectories(p.toAbsolutePath().getParent());
+      return openNew(p, ownerOnly);
+    }
+  }
+
+  private static FileChannel openNew(Path p, boolean ownerOnly) throws IOException {
     if (ownerOnly) {
       try {
         return FileChannel.open(p, CREATE_NEW, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
@@ -67,10 +82,14 @@ final class LocalFileSink implements FileSink {
     return FileChannel.open(path(file), StandardOpenOption.READ);
   }
 
+  /**
+   * java.io.File asks the OS without an exception for a missing file (java.nio's lookup throws and
+   * catches one), and a missing target is the common case.
+   */
   @Override
-  public long size(ResourceId file) throws IOException {
-    Path p = path(file);
-    return Files.isRegularFile(p) ? Files.size(p) : -1;
+  public long size(ResourceId file) {
+    File f = new File(file.toString());
+    return f.isFile() ? f.length() : -1;
   }
 
   @Override

@@ -86,6 +86,10 @@ run_pipeline() { # label script input [args...]
   sync
 }
 
+# A first run after a build records the class-data-sharing archive (run-configs/common.sh,
+# some seconds): done here, untimed, so the first timed run does not pay it.
+"$HERE/direct.sh" --help > "$WORK/log/warm-up.out" 2>&1 || true
+
 declare -A CP
 for n in "$SMALL" "$MEDIUM" "$N"; do
   [ -n "${CP[$n]:-}" ] && continue
